@@ -409,3 +409,95 @@ export const COMPONENTS = {
   /** The header the webhook sends and the relay checks (its value is set after import). */
   webhookAuthHeader: 'x-stellarise-webhook-secret',
 } as const;
+
+/**
+ * Standard Dynamics 365 Sales columns the sync reads (not ours, but named once here like ours).
+ * Lookups are read in Web API JSON as `_<column>_value`.
+ */
+export const SYSTEM_COLUMNS = {
+  invoice: {
+    id: 'invoiceid',
+    name: 'name',
+    invoiceNumber: 'invoicenumber',
+    customerId: 'customerid',
+    currencyId: 'transactioncurrencyid',
+    dateDelivered: 'datedelivered',
+    dueDate: 'duedate',
+    description: 'description',
+    totalAmount: 'totalamount',
+    totalLineItemAmount: 'totallineitemamount',
+    totalTax: 'totaltax',
+    totalDiscountAmount: 'totaldiscountamount',
+    discountAmount: 'discountamount',
+    discountPercentage: 'discountpercentage',
+    freightAmount: 'freightamount',
+    details: 'invoice_details',
+    stateCode: 'statecode',
+    statusCode: 'statuscode',
+  },
+  invoiceDetail: {
+    id: 'invoicedetailid',
+    name: 'invoicedetailname',
+    productId: 'productid',
+    isProductOverridden: 'isproductoverridden',
+    productDescription: 'productdescription',
+    productName: 'productname',
+    description: 'description',
+    quantity: 'quantity',
+    pricePerUnit: 'priceperunit',
+    manualDiscountAmount: 'manualdiscountamount',
+    tax: 'tax',
+    baseAmount: 'baseamount',
+    extendedAmount: 'extendedamount',
+    lineItemNumber: 'lineitemnumber',
+    sequenceNumber: 'sequencenumber',
+    productTypeCode: 'producttypecode',
+    parentBundleIdRef: 'parentbundleidref',
+  },
+  product: {
+    id: 'productid',
+    name: 'name',
+    productNumber: 'productnumber',
+    description: 'description',
+    price: 'price',
+    productStructure: 'productstructure',
+  },
+  account: {
+    id: 'accountid',
+    name: 'name',
+    accountNumber: 'accountnumber',
+    email: 'emailaddress1',
+    telephone: 'telephone1',
+  },
+  contact: {
+    id: 'contactid',
+    fullName: 'fullname',
+    firstName: 'firstname',
+    lastName: 'lastname',
+    email: 'emailaddress1',
+    telephone: 'telephone1',
+    mobilePhone: 'mobilephone',
+  },
+  /** address1_* on account and contact. */
+  address: {
+    line1: 'address1_line1',
+    line2: 'address1_line2',
+    line3: 'address1_line3',
+    city: 'address1_city',
+    region: 'address1_stateorprovince',
+    postalCode: 'address1_postalcode',
+    country: 'address1_country',
+  },
+  transactionCurrency: { isoCode: 'isocurrencycode' },
+  /** statecode shared by every table (0 Active, 1 Inactive on custom tables). */
+  stateCode: 'statecode',
+} as const;
+
+/** Product type codes of an invoice line (invoicedetail.producttypecode). */
+export const PRODUCT_TYPE_CODES = {
+  product: 1,
+  bundle: 2,
+  requiredBundleProduct: 3,
+  optionalBundleProduct: 4,
+  projectService: 5,
+} as const;
