@@ -1,0 +1,150 @@
+/**
+ * The relay's view of the Xero Accounting API. Every method is addressed by the Dynamics
+ * connection id; the gateway resolves the access token and tenant id through the injected
+ * `getAccessToken` (the OAuth work implements it) and passes the tenant id on every call.
+ * Bodies go in and come out as xero-node camelCase models; rejections are XeroError.
+ */
+import type {
+  Accounts,
+  Allocation,
+  Allocations,
+  BrandingThemes,
+  Contact,
+  Contacts,
+  CreditNote,
+  CreditNotes,
+  Invoice,
+  Invoices,
+  Item,
+  Items,
+  OnlineInvoices,
+  Organisation,
+  Payments,
+  TaxRates,
+  TrackingCategories,
+} from 'xero-node';
+import type { ResponseHeaders } from './errors';
+
+export interface XeroAccess {
+  accessToken: string;
+  tenantId: string;
+}
+
+/** Supplies a current access token and the Xero tenant for a Dynamics connection. */
+export type AccessTokenProvider = (connectionId: string) => Promise<XeroAccess>;
+
+export interface XeroResult<T> {
+  body: T;
+  status: number;
+  headers: ResponseHeaders;
+}
+
+/** Metrics hook: one event per HTTP call, including each retry. */
+export interface XeroCallEvent {
+  tenantId: string;
+  connectionId: string;
+  operation: string;
+  /** HTTP status, or 0 when no answer arrived. */
+  status: number;
+  ms: number;
+}
+
+export interface WriteOptions {
+  /** Deterministic, at most 128 characters (reference/xero-api.md §3.3). */
+  idempotencyKey: string;
+}
+
+export interface InvoiceQuery {
+  ids?: string[];
+  invoiceNumbers?: string[];
+  contactIds?: string[];
+  where?: string;
+  statuses?: string[];
+  searchTerm?: string;
+  modifiedSince?: Date;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InvoiceLookup {
+  invoiceNumber?: string;
+  reference?: string;
+  /** ACCREC or ACCPAY: a bill and a sales invoice may share a number. */
+  type?: string;
+}
+
+export interface PagedQuery {
+  modifiedSince?: Date;
+  where?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ContactQuery {
+  ids?: string[];
+  where?: string;
+  searchTerm?: string;
+  contactNumber?: string;
+  page?: number;
+  includeArchived?: boolean;
+}
+
+export interface XeroGateway {
+  createInvoices(
+    connectionId: string,
+    invoices: Invoice[],
+    options: WriteOptions,
+  ): Promise<XeroResult<Invoices>>;
+  updateOrCreateInvoices(
+    connectionId: string,
+    invoices: Invoice[],
+    options: WriteOptions,
+  ): Promise<XeroResult<Invoices>>;
+  updateInvoice(
+    connectionId: string,
+    invoiceId: string,
+    invoice: Invoice,
+    options: WriteOptions,
+  ): Promise<XeroResult<Invoices>>;
+  getInvoices(connectionId: string, query: InvoiceQuery): Promise<XeroResult<Invoices>>;
+  /** The live (not deleted or voided) invoice with that number, else that reference; null if none. */
+  findInvoiceByNumberOrReference(connectionId: string, lookup: InvoiceLookup): Promise<Invoice | null>;
+  emailInvoice(connectionId: string, invoiceId: string, options: WriteOptions): Promise<XeroResult<void>>;
+  getOnlineInvoice(connectionId: string, invoiceId: string): Promise<XeroResult<OnlineInvoices>>;
+  createCreditNotes(
+    connectionId: string,
+    creditNotes: CreditNote[],
+    options: WriteOptions,
+  ): Promise<XeroResult<CreditNotes>>;
+  getCreditNotes(connectionId: string, query: PagedQuery): Promise<XeroResult<CreditNotes>>;
+  createAllocation(
+    connectionId: string,
+    creditNoteId: string,
+    allocation: Allocation,
+    options: WriteOptions,
+  ): Promise<XeroResult<Allocations>>;
+  getPayments(connectionId: string, query: PagedQuery): Promise<XeroResult<Payments>>;
+  getContacts(connectionId: string, query: ContactQuery): Promise<XeroResult<Contacts>>;
+  createContacts(
+    connectionId: string,
+    contacts: Contact[],
+    options: WriteOptions,
+  ): Promise<XeroResult<Contacts>>;
+  getItems(connectionId: string, query: { codes?: string[] }): Promise<XeroResult<Items>>;
+  createItems(connectionId: string, items: Item[], options: WriteOptions): Promise<XeroResult<Items>>;
+  getAccounts(connectionId: string, query?: { where?: string }): Promise<XeroResult<Accounts>>;
+  getTaxRates(connectionId: string): Promise<XeroResult<TaxRates>>;
+  getBrandingThemes(connectionId: string): Promise<XeroResult<BrandingThemes>>;
+  getTrackingCategories(
+    connectionId: string,
+    query?: { includeArchived?: boolean },
+  ): Promise<XeroResult<TrackingCategories>>;
+  getOrganisation(connectionId: string): Promise<XeroResult<Organisation | undefined>>;
+}
+
+/** A string literal for Xero's `where` syntax: `"` and `\` escaped. */
+export function whereString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;

@@ -1,0 +1,239 @@
+/**
+ * Keeps every Xero call of this process inside Xero's limits (reference/xero-api.md §3.1): per
+ * tenant at most 5 in flight, 60 per minute and 5000 per day, and 10,000 per minute for the app.
+ * One instance is shared by all workers of a process. Local counts are a rolling window, which
+ * also keeps under Xero's fixed windows; the X-*Limit-Remaining headers tighten the budget when
+ * something else (another relay instance) spends it, and a 429 pauses the tenant for Retry-After.
+ */
+import { Clock, systemClock } from './clock';
+import { ResponseHeaders } from './errors';
+import { SlidingWindow } from './slidingWindow';
+
+export interface XeroLimits {
+  maxConcurrent: number;
+  perMinute: number;
+  perDay: number;
+  appPerMinute: number;
+  /** Length of a "minute"; benchmarks scale it down. */
+  minuteMs: number;
+  dayMs: number;
+}
+
+export const XERO_LIMITS: XeroLimits = {
+  maxConcurrent: 5,
+  perMinute: 60,
+  perDay: 5000,
+  appPerMinute: 10_000,
+  minuteMs: 60_000,
+  dayMs: 86_400_000,
+};
+
+export interface CallOutcome {
+  status?: number;
+  headers?: ResponseHeaders;
+  retryAfterMs?: number;
+}
+
+export interface Permit {
+  /** Give the slot back and learn from the answer; calling it twice has no effect. */
+  release(outcome?: CallOutcome): void;
+}
+
+export interface TenantBudget {
+  active: number;
+  queued: number;
+  usedThisMinute: number;
+  usedToday: number;
+  /** From X-DayLimit-Remaining, counted down locally since. */
+  dayRemaining?: number;
+  minuteRemaining?: number;
+  pausedUntil?: number;
+}
+
+interface RemoteBudget {
+  remaining: number;
+  at: number;
+}
+
+interface TenantState {
+  active: number;
+  minute: SlidingWindow;
+  dayStart: number;
+  dayCount: number;
+  pausedUntil: number;
+  remoteMinute?: RemoteBudget;
+  remoteDay?: RemoteBudget;
+  queue: Array<(permit: Permit) => void>;
+  timerAt?: number;
+  cancelTimer?: () => void;
+}
+
+export interface XeroRateLimiterOptions {
+  limits?: Partial<XeroLimits>;
+  clock?: Clock;
+}
+
+export class XeroRateLimiter {
+  readonly limits: XeroLimits;
+  private readonly clock: Clock;
+  private readonly tenants = new Map<string, TenantState>();
+  private readonly appMinute: SlidingWindow;
+  private appRemote?: RemoteBudget;
+
+  constructor(options: XeroRateLimiterOptions = {}) {
+    this.limits = { ...XERO_LIMITS, ...options.limits };
+    this.clock = options.clock ?? systemClock;
+    this.appMinute = new SlidingWindow(this.limits.minuteMs);
+  }
+
+  /** Wait for a slot for this tenant. Always release the permit, with the answer's headers. */
+  acquire(tenantId: string): Promise<Permit> {
+    const state = this.state(tenantId);
+    return new Promise<Permit>((resolve) => {
+      state.queue.push(resolve);
+      this.pump(state);
+    });
+  }
+
+  /** Run `task` inside a permit; `outcomeOf` reads status and headers from its result or error. */
+  async run<T>(
+    tenantId: string,
+    task: () => Promise<T>,
+    outcomeOf: (r: { value?: T; error?: unknown }) => CallOutcome,
+  ): Promise<T> {
+    const permit = await this.acquire(tenantId);
+    try {
+      const value = await task();
+      permit.release(outcomeOf({ value }));
+      return value;
+    } catch (error) {
+      permit.release(outcomeOf({ error }));
+      throw error;
+    }
+  }
+
+  /** Stop granting slots to this tenant for `ms` (a 429's Retry-After). */
+  pause(tenantId: string, ms: number): void {
+    const state = this.state(tenantId);
+    state.pausedUntil = Math.max(state.pausedUntil, this.clock.now() + ms);
+    this.pump(state);
+  }
+
+  budget(tenantId: string): TenantBudget {
+    const state = this.state(tenantId);
+    const now = this.clock.now();
+    return {
+      active: state.active,
+      queued: state.queue.length,
+      usedThisMinute: state.minute.count(now),
+      usedToday: now - state.dayStart < this.limits.dayMs ? state.dayCount : 0,
+      dayRemaining: state.remoteDay?.remaining,
+      minuteRemaining: state.remoteMinute?.remaining,
+      pausedUntil: state.pausedUntil > now ? state.pausedUntil : undefined,
+    };
+  }
+
+  private state(tenantId: string): TenantState {
+    let state = this.tenants.get(tenantId);
+    if (!state) {
+      state = {
+        active: 0,
+        minute: new SlidingWindow(this.limits.minuteMs),
+        dayStart: this.clock.now(),
+        dayCount: 0,
+        pausedUntil: 0,
+        queue: [],
+      };
+      this.tenants.set(tenantId, state);
+    }
+    return state;
+  }
+
+  /** 0 when a call may start now, Infinity when only a release can free a slot, else ms to wait. */
+  private delayFor(state: TenantState, now: number): number {
+    const { limits } = this;
+    if (now < state.pausedUntil) return state.pausedUntil - now;
+    if (state.active >= limits.maxConcurrent) return Infinity;
+    if (now - state.dayStart >= limits.dayMs) {
+      state.dayStart = now;
+      state.dayCount = 0;
+    }
+    const waits = [
+      state.minute.waitFor(limits.perMinute, now),
+      state.dayCount >= limits.perDay ? state.dayStart + limits.dayMs - now : 0,
+      this.appMinute.waitFor(limits.appPerMinute, now),
+      remoteWait(state.remoteMinute, limits.minuteMs, now),
+      remoteWait(state.remoteDay, limits.dayMs, now),
+      remoteWait(this.appRemote, limits.minuteMs, now),
+    ];
+    return Math.max(...waits);
+  }
+
+  private pump(state: TenantState): void {
+    while (state.queue.length > 0) {
+      const now = this.clock.now();
+      const delay = this.delayFor(state, now);
+      if (delay > 0) {
+        if (Number.isFinite(delay)) this.wakeAt(state, now + delay);
+        return;
+      }
+      const grant = state.queue.shift() as (permit: Permit) => void;
+      grant(this.grant(state, now));
+    }
+  }
+
+  private grant(state: TenantState, now: number): Permit {
+    state.active++;
+    state.minute.record(now);
+    state.dayCount++;
+    this.appMinute.record(now);
+    for (const remote of [state.remoteMinute, state.remoteDay, this.appRemote])
+      if (remote) remote.remaining--;
+    let released = false;
+    return {
+      release: (outcome) => {
+        if (released) return;
+        released = true;
+        state.active--;
+        if (outcome) this.learn(state, outcome);
+        this.pump(state);
+      },
+    };
+  }
+
+  private learn(state: TenantState, outcome: CallOutcome): void {
+    const now = this.clock.now();
+    const headers = outcome.headers ?? {};
+    const read = (name: string): RemoteBudget | undefined => {
+      const value = Number(headers[name]);
+      return headers[name] !== undefined && Number.isFinite(value)
+        ? { remaining: value, at: now }
+        : undefined;
+    };
+    state.remoteMinute = read('x-minlimit-remaining') ?? state.remoteMinute;
+    state.remoteDay = read('x-daylimit-remaining') ?? state.remoteDay;
+    this.appRemote = read('x-appminlimit-remaining') ?? this.appRemote;
+    if (outcome.status === 429) {
+      const pauseMs = outcome.retryAfterMs ?? this.limits.minuteMs;
+      state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
+    }
+  }
+
+  private wakeAt(state: TenantState, at: number): void {
+    if (state.timerAt !== undefined && state.timerAt <= at) return;
+    state.cancelTimer?.();
+    state.timerAt = at;
+    state.cancelTimer = this.clock.setTimer(() => {
+      state.timerAt = undefined;
+      state.cancelTimer = undefined;
+      this.pump(state);
+    }, at - this.clock.now());
+  }
+}
+
+/** A header said the budget is spent: wait until that window has surely reset. */
+function remoteWait(remote: RemoteBudget | undefined, windowMs: number, now: number): number {
+  if (!remote || remote.remaining > 0) return 0;
+  const until = remote.at + windowMs;
+  return until > now ? until - now : 0;
+}

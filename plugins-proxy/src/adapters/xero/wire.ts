@@ -1,0 +1,32 @@
+/**
+ * Wire serialisation through xero-node's own model serializer, so the body the preview prints is
+ * byte for byte what the SDK sends (xero-node's createInvoices calls the same
+ * `ObjectSerializer.serialize(invoices, "Invoices")`). This lives outside the domain because the
+ * generated models are ~1.9 MB of JavaScript that the PCF bundle must not carry; the domain's
+ * `plainWireSerializer` gives the same JSON and is checked against this one in the tests.
+ * The JSON round trip drops the `undefined` properties the serializer leaves for unset fields,
+ * exactly as JSON.stringify does on the way to the network.
+ */
+import { ObjectSerializer } from 'xero-node';
+import type { WireBody, WireDocument, WireSerializer, XeroDocumentModel } from '../../domain/xeroModels';
+
+function serialize(model: unknown, type: string): unknown {
+  return JSON.parse(JSON.stringify(ObjectSerializer.serialize(model, type)));
+}
+
+export const xeroNodeSerializer: WireSerializer = {
+  document(model: XeroDocumentModel): WireDocument {
+    return 'invoices' in model
+      ? (serialize(model, 'Invoices') as WireDocument)
+      : (serialize(model, 'CreditNotes') as WireDocument);
+  },
+  contact: (model) => serialize(model, 'Contact') as WireBody,
+  item: (model) => serialize(model, 'Item') as WireBody,
+};
+
+/** Back from the wire form to SDK models, for calling xero-node's API methods. */
+export function documentFromWire(document: WireDocument): XeroDocumentModel {
+  return 'Invoices' in document
+    ? (ObjectSerializer.deserialize(document, 'Invoices') as XeroDocumentModel)
+    : (ObjectSerializer.deserialize(document, 'CreditNotes') as XeroDocumentModel);
+}

@@ -1,0 +1,286 @@
+/**
+ * XeroGateway over the official xero-node SDK. Each call builds a XeroClient with the
+ * connection's token set (so concurrent calls for different tenants never share a token), points
+ * `accountingApi.basePath` at the configured server, runs inside the shared rate limiter, reports
+ * to `onCall`, and on a 429 waits for Retry-After (through the limiter) and retries once.
+ */
+import { XeroClient } from 'xero-node';
+import type { AccountingApi, Allocation, Contact, CreditNote, Invoice, Item } from 'xero-node';
+import { Clock, systemClock } from './clock';
+import { normaliseHeaders, toXeroError, XeroError } from './errors';
+import {
+  AccessTokenProvider,
+  ContactQuery,
+  InvoiceLookup,
+  InvoiceQuery,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  PagedQuery,
+  whereString,
+  WriteOptions,
+  XeroCallEvent,
+  XeroGateway,
+  XeroResult,
+} from './gateway';
+import { XeroRateLimiter } from './limiter';
+import { installXeroNodeAxiosFixes, TIMEOUT_MARKER_HEADER } from './xeroNodeAxios';
+
+export const XERO_API_BASE_PATH = 'https://api.xero.com/api.xro/2.0';
+
+export interface XeroNodeGatewayOptions {
+  getAccessToken: AccessTokenProvider;
+  limiter: XeroRateLimiter;
+  /** Accounting API base, e.g. `http://127.0.0.1:4020/api.xro/2.0` for the emulator. */
+  basePath?: string;
+  timeoutMs?: number;
+  onCall?: (event: XeroCallEvent) => void;
+  clock?: Clock;
+}
+
+type SdkOptions = { headers: { [name: string]: string } };
+type SdkAnswer<T> = Promise<{ response: { status: number; headers: unknown }; body: T }>;
+type Invoke<T> = (api: AccountingApi, tenantId: string, options: SdkOptions) => SdkAnswer<T>;
+
+const UNITDP = 4;
+const SUMMARIZE_ERRORS = false;
+const CLOSED_STATUSES = new Set(['DELETED', 'VOIDED']);
+
+export class XeroNodeGateway implements XeroGateway {
+  private readonly basePath: string;
+  private readonly timeoutMs: number;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: XeroNodeGatewayOptions) {
+    this.basePath = (options.basePath ?? XERO_API_BASE_PATH).replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.clock = options.clock ?? systemClock;
+    installXeroNodeAxiosFixes();
+  }
+
+  createInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'createInvoices', (api, tenant, o) =>
+      api.createInvoices(tenant, { invoices }, SUMMARIZE_ERRORS, UNITDP, key, o),
+    );
+  }
+
+  updateOrCreateInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'updateOrCreateInvoices', (api, tenant, o) =>
+      api.updateOrCreateInvoices(tenant, { invoices }, SUMMARIZE_ERRORS, UNITDP, key, o),
+    );
+  }
+
+  updateInvoice(connectionId: string, invoiceId: string, invoice: Invoice, write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'updateInvoice', (api, tenant, o) =>
+      api.updateInvoice(tenant, invoiceId, { invoices: [invoice] }, UNITDP, key, o),
+    );
+  }
+
+  getInvoices(connectionId: string, q: InvoiceQuery) {
+    return this.call(connectionId, 'getInvoices', (api, tenant, o) =>
+      api.getInvoices(
+        tenant,
+        q.modifiedSince,
+        q.where,
+        undefined,
+        nonEmpty(q.ids),
+        nonEmpty(q.invoiceNumbers),
+        nonEmpty(q.contactIds),
+        nonEmpty(q.statuses),
+        q.page,
+        undefined,
+        undefined,
+        UNITDP,
+        undefined,
+        q.pageSize,
+        q.searchTerm,
+        o,
+      ),
+    );
+  }
+
+  async findInvoiceByNumberOrReference(connectionId: string, lookup: InvoiceLookup): Promise<Invoice | null> {
+    const live = (invoices: Invoice[] | undefined) =>
+      (invoices ?? []).find(
+        (i) => !CLOSED_STATUSES.has(String(i.status)) && (!lookup.type || String(i.type) === lookup.type),
+      ) ?? null;
+    if (lookup.invoiceNumber) {
+      const byNumber = await this.getInvoices(connectionId, {
+        invoiceNumbers: [lookup.invoiceNumber],
+        page: 1,
+      });
+      const found = live(byNumber.body.invoices);
+      if (found) return found;
+    }
+    if (lookup.reference) {
+      const where = `Reference==${whereString(lookup.reference)}`;
+      const byReference = await this.getInvoices(connectionId, { where, page: 1 });
+      return live(byReference.body.invoices);
+    }
+    return null;
+  }
+
+  emailInvoice(connectionId: string, invoiceId: string, write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call<void>(
+      connectionId,
+      'emailInvoice',
+      (api, tenant, o) => api.emailInvoice(tenant, invoiceId, {}, key, o) as unknown as SdkAnswer<void>,
+    );
+  }
+
+  getOnlineInvoice(connectionId: string, invoiceId: string) {
+    return this.call(connectionId, 'getOnlineInvoice', (api, tenant, o) =>
+      api.getOnlineInvoice(tenant, invoiceId, o),
+    );
+  }
+
+  createCreditNotes(connectionId: string, creditNotes: CreditNote[], write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'createCreditNotes', (api, tenant, o) =>
+      api.createCreditNotes(tenant, { creditNotes }, SUMMARIZE_ERRORS, UNITDP, key, o),
+    );
+  }
+
+  getCreditNotes(connectionId: string, q: PagedQuery) {
+    return this.call(connectionId, 'getCreditNotes', (api, tenant, o) =>
+      api.getCreditNotes(tenant, q.modifiedSince, q.where, undefined, q.page, UNITDP, q.pageSize, o),
+    );
+  }
+
+  createAllocation(connectionId: string, creditNoteId: string, allocation: Allocation, write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'createAllocation', (api, tenant, o) =>
+      api.createCreditNoteAllocation(
+        tenant,
+        creditNoteId,
+        { allocations: [allocation] },
+        SUMMARIZE_ERRORS,
+        key,
+        o,
+      ),
+    );
+  }
+
+  getPayments(connectionId: string, q: PagedQuery) {
+    return this.call(connectionId, 'getPayments', (api, tenant, o) =>
+      api.getPayments(tenant, q.modifiedSince, q.where, undefined, q.page, q.pageSize, o),
+    );
+  }
+
+  getContacts(connectionId: string, q: ContactQuery) {
+    const clauses = [q.where, q.contactNumber ? `ContactNumber==${whereString(q.contactNumber)}` : undefined];
+    const where = clauses.filter(Boolean).join(' AND ') || undefined;
+    return this.call(connectionId, 'getContacts', (api, tenant, o) =>
+      api.getContacts(
+        tenant,
+        undefined,
+        where,
+        undefined,
+        nonEmpty(q.ids),
+        q.page,
+        q.includeArchived,
+        undefined,
+        q.searchTerm,
+        undefined,
+        o,
+      ),
+    );
+  }
+
+  createContacts(connectionId: string, contacts: Contact[], write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'createContacts', (api, tenant, o) =>
+      api.createContacts(tenant, { contacts }, SUMMARIZE_ERRORS, key, o),
+    );
+  }
+
+  getItems(connectionId: string, q: { codes?: string[] }) {
+    const where = q.codes?.length ? q.codes.map((c) => `Code==${whereString(c)}`).join(' OR ') : undefined;
+    return this.call(connectionId, 'getItems', (api, tenant, o) =>
+      api.getItems(tenant, undefined, where, undefined, UNITDP, o),
+    );
+  }
+
+  createItems(connectionId: string, items: Item[], write: WriteOptions) {
+    const key = checkedKey(write);
+    return this.call(connectionId, 'createItems', (api, tenant, o) =>
+      api.createItems(tenant, { items }, SUMMARIZE_ERRORS, UNITDP, key, o),
+    );
+  }
+
+  getAccounts(connectionId: string, q: { where?: string } = {}) {
+    return this.call(connectionId, 'getAccounts', (api, tenant, o) =>
+      api.getAccounts(tenant, undefined, q.where, undefined, o),
+    );
+  }
+
+  getTaxRates(connectionId: string) {
+    return this.call(connectionId, 'getTaxRates', (api, tenant, o) =>
+      api.getTaxRates(tenant, undefined, undefined, o),
+    );
+  }
+
+  getBrandingThemes(connectionId: string) {
+    return this.call(connectionId, 'getBrandingThemes', (api, tenant, o) => api.getBrandingThemes(tenant, o));
+  }
+
+  getTrackingCategories(connectionId: string, q: { includeArchived?: boolean } = {}) {
+    return this.call(connectionId, 'getTrackingCategories', (api, tenant, o) =>
+      api.getTrackingCategories(tenant, undefined, undefined, q.includeArchived, o),
+    );
+  }
+
+  async getOrganisation(connectionId: string) {
+    const result = await this.call(connectionId, 'getOrganisation', (api, tenant, o) =>
+      api.getOrganisations(tenant, o),
+    );
+    return { ...result, body: result.body.organisations?.[0] };
+  }
+
+  private client(accessToken: string): AccountingApi {
+    const xero = new XeroClient({ clientId: '', clientSecret: '', redirectUris: [], scopes: [] });
+    // No expires_at: token freshness is the token provider's job, not the SDK's.
+    xero.setTokenSet({ access_token: accessToken, token_type: 'Bearer' });
+    xero.accountingApi.basePath = this.basePath;
+    return xero.accountingApi;
+  }
+
+  private async call<T>(connectionId: string, operation: string, invoke: Invoke<T>): Promise<XeroResult<T>> {
+    const { accessToken, tenantId } = await this.options.getAccessToken(connectionId);
+    const api = this.client(accessToken);
+    for (let attempt = 1; ; attempt++) {
+      const permit = await this.options.limiter.acquire(tenantId);
+      const started = this.clock.now();
+      const report = (status: number) =>
+        this.options.onCall?.({ tenantId, connectionId, operation, status, ms: this.clock.now() - started });
+      try {
+        const answer = await invoke(api, tenantId, {
+          headers: { [TIMEOUT_MARKER_HEADER]: String(this.timeoutMs) },
+        });
+        const headers = normaliseHeaders(answer.response.headers);
+        permit.release({ status: answer.response.status, headers });
+        report(answer.response.status);
+        return { body: answer.body, status: answer.response.status, headers };
+      } catch (rejection) {
+        const error: XeroError = toXeroError(rejection);
+        permit.release({ status: error.status, headers: error.headers, retryAfterMs: error.retryAfterMs });
+        report(error.status);
+        if (error.kind === 'rateLimit' && attempt === 1) continue;
+        throw error;
+      }
+    }
+  }
+}
+
+function checkedKey(write: WriteOptions): string {
+  if (!write.idempotencyKey || write.idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new Error(`Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+  }
+  return write.idempotencyKey;
+}
+
+function nonEmpty(values: string[] | undefined): string[] | undefined {
+  return values && values.length > 0 ? values : undefined;
+}
