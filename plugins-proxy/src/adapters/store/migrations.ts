@@ -1,0 +1,90 @@
+/**
+ * Versioned schema changes, applied in order when a store opens. The SQL is written in the
+ * subset SQLite and PostgreSQL share (TEXT, INTEGER, BIGINT, partial-free indexes), so one list
+ * serves both engines. Never edit a released migration: append a new one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at BIGINT NOT NULL
+)`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'jobs, idempotency, tokens, locks, cursors, counters',
+    statements: [
+      `CREATE TABLE jobs (
+        org_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        connection_id TEXT,
+        invoice_id TEXT,
+        payload TEXT,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed', 'held')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at BIGINT NOT NULL,
+        lease_owner TEXT,
+        lease_expires_at BIGINT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, id)
+      )`,
+      'CREATE INDEX jobs_due ON jobs (org_id, state, next_attempt_at)',
+      'CREATE INDEX jobs_by_connection ON jobs (org_id, connection_id, state)',
+      `CREATE TABLE idempotency (
+        org_id TEXT NOT NULL,
+        sync_row_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        idempotency_key TEXT NOT NULL,
+        xero_document_id TEXT,
+        xero_number TEXT,
+        phase TEXT NOT NULL CHECK (phase IN ('sent', 'confirmed')),
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, sync_row_id)
+      )`,
+      `CREATE TABLE tokens (
+        org_id TEXT NOT NULL,
+        connection_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        blob TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, connection_id)
+      )`,
+      `CREATE TABLE locks (
+        org_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, name)
+      )`,
+      `CREATE TABLE cursors (
+        org_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        value TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, name)
+      )`,
+      `CREATE TABLE counters (
+        org_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        value BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, tenant_id, name)
+      )`,
+    ],
+  },
+];

@@ -1,0 +1,149 @@
+/**
+ * The relay's durable state behind one interface: the job ledger, the idempotency ledger, Xero
+ * tokens, distributed locks, cursors and counters. Two implementations share a contract test:
+ * SQLite (one relay, the default) and PostgreSQL (several relays sharing the work).
+ *
+ * A store is opened for one Dynamics organisation (`orgId`); every row it writes carries that id
+ * and every query filters on it, so a later multi-organisation deployment needs no schema change.
+ * Times are epoch milliseconds, passed in by the caller so tests can drive the clock.
+ */
+
+export type JobKind = 'push' | 'email' | 'pullPayments' | 'refreshReference' | 'void';
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'held';
+export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'succeeded', 'failed', 'held'];
+
+export interface Job {
+  /** The stl_synchistory id (lower-case GUID), or a deterministic key for scheduled work without a row. */
+  readonly id: string;
+  readonly orgId: string;
+  /** The Xero tenant id when known at intake; '' until then. */
+  readonly tenantId: string;
+  readonly kind: JobKind;
+  readonly connectionId: string | null;
+  readonly invoiceId: string | null;
+  /** Free-form JSON text for kinds that need more than the ids (e.g. a targeted pull). */
+  readonly payload: string | null;
+  readonly state: JobState;
+  /** How many times the job has been claimed (incremented at each claim, takeovers included). */
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly leaseOwner: string | null;
+  readonly leaseExpiresAt: number | null;
+  readonly lastError: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface NewJob {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly tenantId?: string;
+  readonly connectionId?: string | null;
+  readonly invoiceId?: string | null;
+  readonly payload?: string | null;
+  /** Defaults to `now`: due immediately. */
+  readonly nextAttemptAt?: number;
+}
+
+export interface ClaimFilter {
+  readonly connectionId?: string;
+  readonly kinds?: readonly JobKind[];
+}
+
+export interface ListJobsOptions {
+  readonly state?: JobState;
+  readonly connectionId?: string;
+  readonly limit?: number;
+}
+
+export type IdempotencyPhase = 'sent' | 'confirmed';
+
+export interface IdempotencyRecord {
+  /** The stl_synchistory id the Xero document was sent for. */
+  readonly syncRowId: string;
+  readonly tenantId: string;
+  readonly idempotencyKey: string;
+  readonly xeroDocumentId: string | null;
+  readonly xeroNumber: string | null;
+  readonly phase: IdempotencyPhase;
+  readonly updatedAt: number;
+}
+
+export interface StoredToken {
+  readonly connectionId: string;
+  readonly tenantId: string;
+  /** Opaque to the store: the token module encrypts before writing. */
+  readonly blob: string;
+  /** Starts at 1 on the first write; each write adds 1. */
+  readonly version: number;
+  readonly updatedAt: number;
+}
+
+export interface NewToken {
+  readonly connectionId: string;
+  readonly tenantId: string;
+  readonly blob: string;
+}
+
+export type PutTokenResult =
+  { readonly written: true; readonly version: number } | { readonly written: false };
+
+export interface Store {
+  /** Which engine this is, for logs and /ready. */
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly orgId: string;
+
+  /** Creates the job unless one with this id exists; true when it was new. */
+  enqueueJob(job: NewJob, now: number): Promise<boolean>;
+  /**
+   * Atomically takes up to `limit` due jobs (queued with next_attempt_at <= now, or running with an
+   * expired lease, i.e. a crashed worker's) and leases them to `owner` until now + leaseMs.
+   * Two claimers never receive the same job.
+   */
+  claimJobs(owner: string, limit: number, leaseMs: number, now: number, filter?: ClaimFilter): Promise<Job[]>;
+  /** Extends the lease; false when the owner no longer holds it (it expired and was taken over). */
+  renewLease(id: string, owner: string, leaseMs: number, now: number): Promise<boolean>;
+  /** The state transitions below apply only while `owner` holds the lease; false otherwise. */
+  completeJob(id: string, owner: string, now: number): Promise<boolean>;
+  failJob(id: string, owner: string, error: string, now: number): Promise<boolean>;
+  retryJob(id: string, owner: string, nextAttemptAt: number, error: string, now: number): Promise<boolean>;
+  holdJob(id: string, owner: string, reason: string, now: number): Promise<boolean>;
+  /** Parks the connection's queued jobs (e.g. its Xero consent was revoked); returns how many. */
+  holdJobsForConnection(connectionId: string, reason: string, now: number): Promise<number>;
+  /** Makes the connection's held jobs due again; returns how many. */
+  releaseHeldJobs(connectionId: string, now: number): Promise<number>;
+  getJob(id: string): Promise<Job | null>;
+  countJobsByState(): Promise<Record<JobState, number>>;
+  listJobs(options?: ListJobsOptions): Promise<Job[]>;
+
+  /** Inserts or updates the record for its sync row. */
+  recordIdempotency(record: Omit<IdempotencyRecord, 'updatedAt'>, now: number): Promise<void>;
+  getIdempotency(syncRowId: string): Promise<IdempotencyRecord | null>;
+
+  getToken(connectionId: string): Promise<StoredToken | null>;
+  /**
+   * Compare-and-set: writes only when the stored version equals `expectedVersion` (0 = no token
+   * stored yet), so two refreshers cannot overwrite each other's rotated refresh token.
+   */
+  putToken(token: NewToken, expectedVersion: number, now: number): Promise<PutTokenResult>;
+  deleteToken(connectionId: string): Promise<void>;
+
+  /** Takes the named lock when it is free or its holder's ttl has run out; true when taken. */
+  tryLock(name: string, owner: string, ttlMs: number, now: number): Promise<boolean>;
+  unlock(name: string, owner: string): Promise<void>;
+
+  getCursor(name: string): Promise<string | null>;
+  setCursor(name: string, value: string, now: number, tenantId?: string): Promise<void>;
+
+  /** Adds `by` (default 1) and returns the new value. */
+  incrementCounter(name: string, now: number, by?: number, tenantId?: string): Promise<number>;
+  getCounter(name: string, tenantId?: string): Promise<number>;
+
+  /** Cheap round trip for /ready. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function emptyJobCounts(): Record<JobState, number> {
+  return { queued: 0, running: 0, succeeded: 0, failed: 0, held: 0 };
+}
