@@ -406,6 +406,7 @@ export const COMPONENTS = {
   /** Web resources (names as Dataverse stores them). */
   invoiceRibbonScript: 'stl_/scripts/invoiceRibbon.js',
   xeroIcon: 'stl_/icons/xero.svg',
+  docsPage: 'stl_/docs/index.html',
   /** The header the webhook sends and the relay checks (its value is set after import). */
   webhookAuthHeader: 'x-stellarise-webhook-secret',
 } as const;

@@ -1,0 +1,107 @@
+import { COLUMNS, COMPONENTS, LOOKUPS, SYSTEM_TABLES, TABLES } from '../names';
+import type { CustomTable, Form, FormCell, FormSection } from './types';
+import { paymentTable, syncHistoryTable } from './tables/sync';
+import { associatedViewName } from './views';
+
+/** The relationship name for a lookup column, from names.ts. */
+export function relationshipOf(table: string, column: string): string {
+  const found = LOOKUPS.find((l) => l.table === table && l.column === column);
+  if (!found) throw new Error(`No lookup ${table}.${column} in names.ts LOOKUPS`);
+  return found.relationship;
+}
+
+const field = (column: string): FormCell => ({ kind: 'field', column });
+
+/** A main form for a custom table: its short columns under General, long text under Details. */
+export function mainFormFor(table: CustomTable): Form {
+  const visible = table.columns.filter((c) => !c.secured);
+  const general: FormSection = {
+    name: 'general',
+    label: 'General',
+    cells: [field(table.primaryName.logicalName), ...visible.filter((c) => c.type !== 'memo').map((c) => field(c.logicalName))],
+  };
+  const long = visible.filter((c) => c.type === 'memo');
+  const sections = long.length ? [general, { name: 'details', label: 'Details', cells: long.map((c) => field(c.logicalName)) }] : [general];
+  return {
+    table: table.logicalName,
+    name: 'Information',
+    type: 'main',
+    description: `The main form for a ${table.displayName.toLowerCase()}.`,
+    tabs: [{ name: 'general', label: 'General', sections }],
+  };
+}
+
+const inv = COLUMNS.invoice;
+const invoice = SYSTEM_TABLES.invoice.logicalName;
+
+/** The invoice form with the Xero tab: status control, Xero fields and the sync history grid. */
+export const invoiceXeroForm: Form = {
+  table: invoice,
+  name: 'Invoice (Xero)',
+  type: 'main',
+  description: 'The invoice with its Xero tab: sync status, Xero number and amounts, links and sync history.',
+  libraries: [COMPONENTS.invoiceRibbonScript],
+  tabs: [
+    {
+      name: 'general',
+      label: 'General',
+      sections: [
+        { name: 'summary', label: 'Summary', cells: ['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate'].map(field) },
+      ],
+    },
+    {
+      name: 'stl_xero',
+      label: 'Xero',
+      sections: [
+        {
+          name: 'stl_xero_status',
+          label: 'Xero status',
+          cells: [
+            { kind: 'pcf', column: inv.syncStatus, control: COMPONENTS.xeroStatusControl, label: 'Xero sync status', property: 'value' },
+            field(inv.xeroNumber),
+            field(inv.xeroStatus),
+            field(inv.lastSyncedOn),
+          ],
+        },
+        {
+          name: 'stl_xero_amounts',
+          label: 'Amounts and links',
+          cells: [inv.amountDue, inv.amountPaid, inv.xeroUrl, inv.onlineUrl].map(field),
+        },
+        {
+          name: 'stl_xero_settings',
+          label: 'How this invoice syncs',
+          cells: [inv.documentType, inv.connectionId, inv.brandingThemeId, inv.manualNumber, inv.reference, inv.emailOnSync].map(field),
+        },
+        {
+          name: 'stl_xero_history',
+          label: 'Sync history',
+          cells: [
+            {
+              kind: 'subgrid',
+              id: 'stl_synchistory_grid',
+              label: 'Sync history',
+              table: TABLES.syncHistory.logicalName,
+              relationship: relationshipOf(TABLES.syncHistory.logicalName, COLUMNS.syncHistory.invoiceId),
+              view: associatedViewName(syncHistoryTable),
+            },
+          ],
+        },
+        {
+          name: 'stl_xero_payments',
+          label: 'Xero payments',
+          cells: [
+            {
+              kind: 'subgrid',
+              id: 'stl_payment_grid',
+              label: 'Xero payments',
+              table: TABLES.payment.logicalName,
+              relationship: relationshipOf(TABLES.payment.logicalName, COLUMNS.payment.invoiceId),
+              view: associatedViewName(paymentTable),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};

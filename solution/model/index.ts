@@ -1,0 +1,110 @@
+import { ALTERNATE_KEYS, COMPONENTS, LOOKUPS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
+import { SOLUTION_VERSION } from '../version';
+import { GLOBAL_CHOICES } from './choices';
+import { invoiceXeroForm, mainFormFor } from './forms';
+import {
+  ENVIRONMENT_VARIABLES,
+  FIELD_SECURITY_PROFILES,
+  PCF_CONTROLS,
+  PROCESSING_STEPS,
+  SERVICE_ENDPOINTS,
+  WEB_RESOURCES,
+} from './platform';
+import { RIBBON_BUTTONS } from './ribbon';
+import { SECURITY_ROLES } from './security';
+import { connectionTable, defaultsTable } from './tables/connection';
+import {
+  brandingThemeTable,
+  glCodeTable,
+  taxRateTable,
+  trackingCategoryTable,
+  trackingOptionTable,
+} from './tables/reference';
+import { paymentTable, syncHistoryTable, xeroLinkTable } from './tables/sync';
+import { invoiceDetailExtension, invoiceExtension, productExtension } from './tables/system';
+import type { AlternateKey, CustomTable, Relationship, SolutionModel, Table } from './types';
+import { syncHistoryViews, viewsFor } from './views';
+
+export * from './types';
+
+export const CUSTOM_TABLES: readonly CustomTable[] = [
+  connectionTable,
+  defaultsTable,
+  glCodeTable,
+  taxRateTable,
+  brandingThemeTable,
+  trackingCategoryTable,
+  trackingOptionTable,
+  syncHistoryTable,
+  paymentTable,
+  xeroLinkTable,
+];
+
+const TABLES_IN_MODEL: readonly Table[] = [...CUSTOM_TABLES, invoiceExtension, invoiceDetailExtension, productExtension];
+
+/** Sync history and payments go when their invoice goes; reference rows cannot orphan an invoice. */
+function cascadeFor(referencing: string, referenced: string): Relationship['cascadeDelete'] {
+  if (referenced === SYSTEM_TABLES.invoice.logicalName) return 'Cascade';
+  if (referencing === TABLES.xeroLink.logicalName || referenced === TABLES.connection.logicalName) return 'Cascade';
+  return 'RemoveLink';
+}
+
+const RELATIONSHIPS: readonly Relationship[] = LOOKUPS.map((l) => ({
+  name: l.relationship,
+  referencedTable: l.target,
+  referencingTable: l.table,
+  lookupColumn: l.column,
+  navigationProperty: l.navigationProperty,
+  cascadeDelete: cascadeFor(l.table, l.target),
+}));
+
+const KEY_LABELS: Record<string, string> = {
+  [TABLES.glCode.logicalName]: 'Connection and code',
+  [TABLES.taxRate.logicalName]: 'Connection and tax type',
+  [TABLES.xeroLink.logicalName]: 'Connection and record',
+};
+
+const KEYS: readonly AlternateKey[] = ALTERNATE_KEYS.map((k) => ({
+  table: k.table,
+  name: k.name,
+  displayName: KEY_LABELS[k.table] ?? 'Connection and Xero ID',
+  columns: k.columns,
+}));
+
+export const solutionModel: SolutionModel = {
+  uniqueName: SOLUTION.uniqueName,
+  displayName: SOLUTION.displayName,
+  description: 'Syncs Dynamics 365 Sales invoices, bills and credit notes to Xero and brings payments back.',
+  version: SOLUTION_VERSION,
+  publisher: {
+    uniqueName: PUBLISHER.uniqueName,
+    displayName: PUBLISHER.displayName,
+    description: 'Stellarise, makers of the Stellarise Connector for Dynamics 365 and Xero.',
+    prefix: PUBLISHER.prefix,
+    optionValuePrefix: PUBLISHER.optionValuePrefix,
+  },
+  tables: TABLES_IN_MODEL,
+  choices: GLOBAL_CHOICES,
+  relationships: RELATIONSHIPS,
+  alternateKeys: KEYS,
+  forms: [...CUSTOM_TABLES.map(mainFormFor), invoiceXeroForm],
+  views: CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+  ribbon: RIBBON_BUTTONS,
+  webResources: WEB_RESOURCES,
+  controls: PCF_CONTROLS,
+  roles: SECURITY_ROLES,
+  fieldSecurityProfiles: FIELD_SECURITY_PROFILES,
+  environmentVariables: ENVIRONMENT_VARIABLES,
+  serviceEndpoints: SERVICE_ENDPOINTS,
+  steps: PROCESSING_STEPS,
+  appModules: [
+    {
+      uniqueName: COMPONENTS.appModule,
+      displayName: 'Stellarise',
+      description: 'Sync invoices to Xero, follow sync history and payments, and set up Xero connections.',
+      tables: [...CUSTOM_TABLES.map((t) => t.logicalName), SYSTEM_TABLES.invoice.logicalName],
+      siteMapSource: 'sitemap/stellarise.sitemap.xml',
+      roles: [COMPONENTS.adminRole, COMPONENTS.userRole],
+    },
+  ],
+};

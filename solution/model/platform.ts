@@ -1,0 +1,86 @@
+import { COLUMNS, COMPONENTS, TABLES } from '../names';
+import type {
+  EnvironmentVariable,
+  FieldSecurityProfile,
+  PcfControl,
+  ProcessingStep,
+  ServiceEndpoint,
+  WebResource,
+} from './types';
+
+/** Build outputs of other parts, relative to the artifacts directory (the repo root by default). */
+export const ARTIFACT_PATHS = {
+  ribbonScript: 'dist/webresources/stl_/scripts/invoiceRibbon.js',
+  xeroStatusControl: 'pcf/out/controls/XeroStatus',
+} as const;
+
+export const WEB_RESOURCES: readonly WebResource[] = [
+  {
+    name: COMPONENTS.invoiceRibbonScript,
+    displayName: 'Invoice ribbon commands',
+    description: 'Sync to Xero and Sync selected on the invoice form and list.',
+    type: 'script',
+    source: { from: 'artifacts', path: ARTIFACT_PATHS.ribbonScript },
+  },
+  {
+    name: COMPONENTS.xeroIcon,
+    displayName: 'Xero icon',
+    description: 'The icon on the Xero ribbon buttons and the app.',
+    type: 'svg',
+    source: { from: 'repo', path: 'webresources/icons/xero.svg' },
+  },
+  {
+    name: COMPONENTS.docsPage,
+    displayName: 'Stellarise documentation',
+    description: 'The user guide, shown in the Documentation area of the app.',
+    type: 'html',
+    source: { from: 'generated', path: 'docs' },
+  },
+];
+
+export const PCF_CONTROLS: readonly PcfControl[] = [
+  { name: COMPONENTS.xeroStatusControl, displayName: 'Xero status', artifactsPath: ARTIFACT_PATHS.xeroStatusControl },
+];
+
+export const FIELD_SECURITY_PROFILES: readonly FieldSecurityProfile[] = [
+  {
+    name: COMPONENTS.nonceFieldSecurityProfile,
+    displayName: 'Stellarise connect code',
+    description: 'Lets Xero connection administrators read and write the one-time connect code.',
+    permissions: [
+      { table: TABLES.connection.logicalName, column: COLUMNS.connection.connectNonce, read: true, update: true, create: true },
+    ],
+  },
+];
+
+export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
+  {
+    schemaName: COMPONENTS.relayUrlVariable,
+    displayName: 'Stellarise relay URL',
+    description: 'The base URL of the Stellarise relay service, e.g. https://relay.example.com. Set it after import.',
+    type: 'String',
+    required: false,
+  },
+];
+
+/** The URL is a placeholder; `npm run configure` sets the real URL and the secret header after import. */
+export const SERVICE_ENDPOINTS: readonly ServiceEndpoint[] = [
+  {
+    name: COMPONENTS.webhookEndpoint,
+    description: 'Tells the Stellarise relay that a sync was requested.',
+    url: 'https://relay.invalid/dataverse/webhook',
+    authType: 'HttpHeader',
+  },
+];
+
+export const PROCESSING_STEPS: readonly ProcessingStep[] = [
+  {
+    name: COMPONENTS.webhookStep,
+    description: 'After a sync history row is created, notify the relay (asynchronously).',
+    message: 'Create',
+    table: TABLES.syncHistory.logicalName,
+    mode: 'async',
+    stage: 'postOperation',
+    endpoint: COMPONENTS.webhookEndpoint,
+  },
+];
