@@ -56,21 +56,21 @@ export class XeroNodeGateway implements XeroGateway {
     installXeroNodeAxiosFixes();
   }
 
-  createInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
+  async createInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createInvoices', (api, tenant, o) =>
       api.createInvoices(tenant, { invoices }, SUMMARIZE_ERRORS, UNITDP, key, o),
     );
   }
 
-  updateOrCreateInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
+  async updateOrCreateInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'updateOrCreateInvoices', (api, tenant, o) =>
       api.updateOrCreateInvoices(tenant, { invoices }, SUMMARIZE_ERRORS, UNITDP, key, o),
     );
   }
 
-  updateInvoice(connectionId: string, invoiceId: string, invoice: Invoice, write: WriteOptions) {
+  async updateInvoice(connectionId: string, invoiceId: string, invoice: Invoice, write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'updateInvoice', (api, tenant, o) =>
       api.updateInvoice(tenant, invoiceId, { invoices: [invoice] }, UNITDP, key, o),
@@ -121,7 +121,7 @@ export class XeroNodeGateway implements XeroGateway {
     return null;
   }
 
-  emailInvoice(connectionId: string, invoiceId: string, write: WriteOptions) {
+  async emailInvoice(connectionId: string, invoiceId: string, write: WriteOptions) {
     const key = checkedKey(write);
     return this.call<void>(
       connectionId,
@@ -136,7 +136,7 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  createCreditNotes(connectionId: string, creditNotes: CreditNote[], write: WriteOptions) {
+  async createCreditNotes(connectionId: string, creditNotes: CreditNote[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createCreditNotes', (api, tenant, o) =>
       api.createCreditNotes(tenant, { creditNotes }, SUMMARIZE_ERRORS, UNITDP, key, o),
@@ -149,7 +149,12 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  createAllocation(connectionId: string, creditNoteId: string, allocation: Allocation, write: WriteOptions) {
+  async createAllocation(
+    connectionId: string,
+    creditNoteId: string,
+    allocation: Allocation,
+    write: WriteOptions,
+  ) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createAllocation', (api, tenant, o) =>
       api.createCreditNoteAllocation(
@@ -189,7 +194,7 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  createContacts(connectionId: string, contacts: Contact[], write: WriteOptions) {
+  async createContacts(connectionId: string, contacts: Contact[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createContacts', (api, tenant, o) =>
       api.createContacts(tenant, { contacts }, SUMMARIZE_ERRORS, key, o),
@@ -203,7 +208,7 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  createItems(connectionId: string, items: Item[], write: WriteOptions) {
+  async createItems(connectionId: string, items: Item[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createItems', (api, tenant, o) =>
       api.createItems(tenant, { items }, SUMMARIZE_ERRORS, UNITDP, key, o),
