@@ -1,0 +1,85 @@
+/// <reference types="xrm" />
+/**
+ * A sync request is a Queued stl_synchistory row: the relay picks it up (webhook, nudge or
+ * reconciler) and does the work under its own identity. Building the row is pure; queueing it
+ * is two Web API calls made as the signed-in user.
+ */
+import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES, navigationProperty } from '../../solution/names';
+
+/** The Web API calls the ribbon needs; Xrm.WebApi provides them, and so does the tests' fake. */
+export type RibbonWebApi = Pick<Xrm.WebApi, 'createRecord' | 'updateRecord' | 'retrieveRecord'>;
+
+export type SyncTrigger = (typeof CHOICES.trigger.values)[keyof typeof CHOICES.trigger.values];
+
+export interface InvoiceToSync {
+  /** A bare GUID, without braces. */
+  readonly id: string;
+  readonly name: string;
+  readonly connectionId?: string;
+}
+
+/** Matches the primary name column's default length in Dataverse. */
+const HISTORY_NAME_MAX_LENGTH = 100;
+
+/** `{ABC-...}` as forms return it, to the bare lower-case GUID the Web API takes. */
+export function toBareGuid(id: string | null | undefined): string {
+  return (id ?? '').replace(/[{}]/g, '').toLowerCase();
+}
+
+function bind(table: string, column: string, entitySet: string, id: string): Record<string, string> {
+  return { [`${navigationProperty(table, column)}@odata.bind`]: `/${entitySet}(${id})` };
+}
+
+/** The stl_synchistory row asking the relay to push one invoice to Xero. */
+export function pushRequestRecord(invoice: InvoiceToSync, trigger: SyncTrigger): Record<string, unknown> {
+  const history = TABLES.syncHistory.logicalName;
+  const columns = COLUMNS.syncHistory;
+  return {
+    [columns.name]: `Push ${invoice.name}`.slice(0, HISTORY_NAME_MAX_LENGTH),
+    [columns.status]: CHOICES.syncHistoryStatus.values.queued,
+    [columns.operation]: CHOICES.operation.values.pushDocument,
+    [columns.trigger]: trigger,
+    ...bind(history, columns.invoiceId, SYSTEM_TABLES.invoice.entitySet, invoice.id),
+    ...(invoice.connectionId
+      ? bind(history, columns.connectionId, TABLES.connection.entitySet, invoice.connectionId)
+      : {}),
+  };
+}
+
+/** Creates the Queued history row, then marks the invoice Queued so the form shows it at once. */
+export async function queueInvoicePush(
+  webApi: RibbonWebApi,
+  invoice: InvoiceToSync,
+  trigger: SyncTrigger,
+): Promise<void> {
+  await webApi.createRecord(TABLES.syncHistory.logicalName, pushRequestRecord(invoice, trigger));
+  await webApi.updateRecord(SYSTEM_TABLES.invoice.logicalName, invoice.id, {
+    [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued,
+  });
+}
+
+/** Reads what a push request needs from a saved invoice (the grid gives only ids). */
+export async function readInvoiceToSync(webApi: RibbonWebApi, id: string): Promise<InvoiceToSync> {
+  const nameColumn = SYSTEM_TABLES.invoice.primaryName;
+  const connectionValue = `_${COLUMNS.invoice.connectionId}_value`;
+  const row = await webApi.retrieveRecord(
+    SYSTEM_TABLES.invoice.logicalName,
+    id,
+    `?$select=${nameColumn},${connectionValue}`,
+  );
+  const connectionId = row[connectionValue];
+  return {
+    id,
+    name: typeof row[nameColumn] === 'string' ? row[nameColumn] : id,
+    connectionId: typeof connectionId === 'string' && connectionId ? toBareGuid(connectionId) : undefined,
+  };
+}
+
+/** Xrm.WebApi rejects with `{ errorCode, message }`; show Dataverse's own message. */
+export function dataverseMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const message = (error as { message: unknown }).message;
+    if (typeof message === 'string' && message.trim()) return message;
+  }
+  return typeof error === 'string' && error ? error : 'Unknown error';
+}
