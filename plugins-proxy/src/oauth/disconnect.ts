@@ -1,0 +1,51 @@
+/**
+ * Disconnect: same nonce rule as connect, then delete the Xero connection and revoke the refresh
+ * token (best effort: Xero may already have dropped them), clear the stored tokens and mark the
+ * row Disconnected. A Xero clean-up failure is reported as a warning, never as a kept token.
+ */
+import { CHOICES } from '../../../solution/names';
+import type { ConnectFlowDeps, DisconnectOutcome } from './flowTypes';
+import { claimConnectNonce } from './nonceGate';
+import { openTokenSet } from './tokenSet';
+
+export async function disconnectConnection(
+  deps: ConnectFlowDeps,
+  { connectionId, nonce }: { connectionId: string; nonce: string },
+): Promise<DisconnectOutcome> {
+  const claim = await claimConnectNonce(deps, connectionId, nonce);
+  if (!claim.ok) return claim.refusal;
+  const problems: string[] = [];
+  const attempt = async (what: string, action: () => Promise<unknown>): Promise<void> => {
+    try {
+      await action();
+    } catch (error) {
+      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  await attempt('deleting the Xero connection', async () => {
+    // Fetched first: getting a valid access token may rotate the refresh token revoked below.
+    const accessToken = deps.accessTokenFor ? (await deps.accessTokenFor(connectionId)).accessToken : null;
+    const set = await readSet(deps, connectionId);
+    if (set) await deps.identity.deleteConnection(accessToken ?? set.accessToken, set.xeroConnectionId);
+  });
+  await attempt('revoking the Xero sign-in', async () => {
+    const set = await readSet(deps, connectionId);
+    if (set) await deps.identity.revoke(set.refreshToken);
+  });
+  await deps.tokens.delete(connectionId);
+  const warning = problems.length
+    ? `Disconnected in Dynamics; Xero clean-up was incomplete (${problems.join('; ')}). ` +
+      'Remove the app under Connected apps in Xero if it is still listed.'
+    : null;
+  await deps.rows.updateConnection(connectionId, {
+    status: CHOICES.connectionStatus.values.disconnected,
+    refreshDeadline: null,
+    lastError: warning,
+  });
+  return { kind: 'disconnected', connectionId, warning };
+}
+
+async function readSet(deps: ConnectFlowDeps, connectionId: string) {
+  const record = await deps.tokens.get(connectionId);
+  return record ? openTokenSet(deps.cipher, connectionId, record.blob) : null;
+}

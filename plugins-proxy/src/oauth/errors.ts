@@ -1,0 +1,35 @@
+/**
+ * The one failure of the OAuth core that a person must act on: the connection cannot get a Xero
+ * access token until an admin reconnects. Callers mark the row Needs attention with `message` and
+ * hold the connection's jobs (not fail them) until the reconnect releases them.
+ */
+export type NeedsAttentionReason = 'invalid_grant' | 'consent_revoked' | 'not_connected' | 'unreadable_token';
+
+export class ConnectionNeedsAttention extends Error {
+  constructor(
+    readonly connectionId: string,
+    readonly reason: NeedsAttentionReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConnectionNeedsAttention';
+  }
+}
+
+export function needsAttentionMessage(connectionId: string, reason: NeedsAttentionReason): string {
+  const reconnect = 'Reconnect to Xero from the connection form; its syncs are held until then.';
+  switch (reason) {
+    case 'invalid_grant':
+      return `Xero no longer accepts the saved sign-in for connection ${connectionId} (invalid_grant). ${reconnect}`;
+    case 'consent_revoked':
+      return `The Xero organisation of connection ${connectionId} revoked this app's access. ${reconnect}`;
+    case 'not_connected':
+      return `Connection ${connectionId} has no Xero sign-in stored. ${reconnect}`;
+    case 'unreadable_token':
+      return `The saved Xero sign-in for connection ${connectionId} cannot be decrypted with the configured ENCRYPTION_KEY. ${reconnect}`;
+  }
+}
+
+export function isConnectionNeedsAttention(error: unknown): error is ConnectionNeedsAttention {
+  return error instanceof ConnectionNeedsAttention;
+}

@@ -1,0 +1,246 @@
+/**
+ * Hands out valid Xero access tokens per connection and keeps the refresh token alive.
+ *
+ * The rules come from Xero's rotating refresh tokens (reference §4, §5):
+ * - one refresh per connection at a time: a promise map within the process, a store lock across
+ *   relay instances, and a re-read under the lock so a waiter uses the winner's result;
+ * - the rotated refresh token is persisted before the new access token is handed out;
+ * - a refresh whose response was lost is retried with the same refresh token (Xero honours it for
+ *   30 minutes), since the first attempt may well have rotated it at Xero's end;
+ * - `refreshIdleConnections` refreshes long before the 60-day expiry, so idle connections never lapse;
+ * - `invalid_grant` becomes ConnectionNeedsAttention, so callers hold jobs instead of failing them.
+ */
+import type { TokenCipher } from './crypto';
+import { TokenDecryptError } from './crypto';
+import { ConnectionNeedsAttention, needsAttentionMessage } from './errors';
+import type { Clock, LockPort, TokenStore } from './ports';
+import { systemClock } from './ports';
+import { randomToken } from './state';
+import type { StoredTokenSet } from './tokenSet';
+import { openTokenSet, refreshDeadlineOf, sealTokenSet } from './tokenSet';
+import type { XeroIdentity, XeroTokenResponse } from './xeroIdentity';
+import { XeroIdentityError } from './xeroIdentity';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface TokenHealth {
+  readonly lastRefreshOn: Date;
+  readonly refreshDeadline: Date;
+}
+
+export interface TokenManagerOptions {
+  readonly identity: Pick<XeroIdentity, 'refresh'>;
+  readonly tokens: TokenStore;
+  readonly locks: LockPort;
+  readonly cipher: TokenCipher;
+  readonly clock?: Clock;
+  /** Names this relay instance in lock owners. */
+  readonly instanceId?: string;
+  readonly refreshBeforeExpiryMs?: number;
+  /** Must outlast a refresh with its retries (identity timeout x (retries + 1)). */
+  readonly lockTtlMs?: number;
+  readonly lockPollMs?: number;
+  readonly lockWaitMs?: number;
+  readonly lostResponseRetries?: number;
+  readonly keepAliveAfterDays?: number;
+  /** The connections the keep-alive looks at (the relay lists Connected rows). */
+  readonly listConnectionIds?: () => Promise<readonly string[]>;
+  /** Called after every stored refresh, to keep the row's health columns current. */
+  readonly onRefreshed?: (connectionId: string, health: TokenHealth) => Promise<void> | void;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** pino-compatible; only ids and messages are logged, never tokens. */
+  readonly logger?: { warn(details: object, message: string): void };
+}
+
+export interface KeepAliveReport {
+  readonly refreshed: string[];
+  readonly needsAttention: ConnectionNeedsAttention[];
+  readonly failed: { connectionId: string; message: string }[];
+}
+
+type Staleness = (set: StoredTokenSet) => boolean;
+
+export class TokenManager {
+  private readonly inFlight = new Map<string, Promise<StoredTokenSet>>();
+  private readonly clock: Clock;
+  private readonly instanceId: string;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: TokenManagerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.instanceId = options.instanceId ?? `relay-${randomToken(6)}`;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async getAccessToken(connectionId: string): Promise<{ accessToken: string; tenantId: string }> {
+    const pending = this.inFlight.get(connectionId);
+    let set = pending ? await pending : await this.readSet(connectionId);
+    const expiring: Staleness = (candidate) =>
+      candidate.accessTokenExpiresAt - (this.options.refreshBeforeExpiryMs ?? 2 * 60_000) <= this.clock.now();
+    if (expiring(set)) set = await this.singleFlight(connectionId, expiring);
+    return { accessToken: set.accessToken, tenantId: set.tenantId };
+  }
+
+  /** Refreshes every listed connection whose refresh token is older than the keep-alive age. */
+  async refreshIdleConnections(now: number): Promise<KeepAliveReport> {
+    if (!this.options.listConnectionIds)
+      throw new Error('TokenManager needs listConnectionIds for the keep-alive');
+    const maxAgeMs = (this.options.keepAliveAfterDays ?? 30) * DAY_MS;
+    const idle: Staleness = (set) => now - set.refreshTokenIssuedAt >= maxAgeMs;
+    const report: KeepAliveReport = { refreshed: [], needsAttention: [], failed: [] };
+    for (const connectionId of await this.options.listConnectionIds()) {
+      try {
+        if (!idle(await this.readSet(connectionId))) continue;
+        await this.singleFlight(connectionId, idle);
+        report.refreshed.push(connectionId);
+      } catch (error) {
+        if (error instanceof ConnectionNeedsAttention) report.needsAttention.push(error);
+        else
+          report.failed.push({
+            connectionId,
+            message: error instanceof Error ? error.message : String(error),
+          });
+      }
+    }
+    return report;
+  }
+
+  private singleFlight(connectionId: string, isStale: Staleness): Promise<StoredTokenSet> {
+    const pending = this.inFlight.get(connectionId);
+    if (pending) return pending;
+    const flight = this.refreshAcrossInstances(connectionId, isStale).finally(() => {
+      this.inFlight.delete(connectionId);
+    });
+    this.inFlight.set(connectionId, flight);
+    return flight;
+  }
+
+  private async refreshAcrossInstances(connectionId: string, isStale: Staleness): Promise<StoredTokenSet> {
+    const lockName = `xero-token-refresh:${connectionId}`;
+    const owner = `${this.instanceId}:${randomToken(6)}`;
+    const pollMs = this.options.lockPollMs ?? 100;
+    const attempts = Math.max(1, Math.ceil((this.options.lockWaitMs ?? 60_000) / pollMs));
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      if (await this.options.locks.tryLock(lockName, owner, this.options.lockTtlMs ?? 90_000)) {
+        try {
+          return await this.refreshHoldingLock(connectionId, isStale);
+        } finally {
+          await this.options.locks.unlock(lockName, owner);
+        }
+      }
+      // Another instance is refreshing; its result lands in the store.
+      const latest = await this.readSet(connectionId);
+      if (!isStale(latest)) return latest;
+      await this.sleep(pollMs);
+    }
+    throw new Error(
+      `Timed out waiting for another relay instance to refresh the Xero token of connection ${connectionId}`,
+    );
+  }
+
+  private async refreshHoldingLock(connectionId: string, isStale: Staleness): Promise<StoredTokenSet> {
+    const { set, version } = await this.readRecord(connectionId);
+    if (!isStale(set)) return set;
+    const response = await this.refreshWithGrace(connectionId, set.refreshToken);
+    const now = this.clock.now();
+    const next: StoredTokenSet = {
+      ...set,
+      accessToken: response.accessToken,
+      refreshToken: response.refreshToken,
+      accessTokenExpiresAt: now + response.expiresInSeconds * 1000,
+      refreshTokenIssuedAt: now,
+      scope: response.scope || set.scope,
+    };
+    await this.persist(connectionId, next, version);
+    await this.reportRefreshed(connectionId, {
+      lastRefreshOn: new Date(now),
+      refreshDeadline: refreshDeadlineOf(next),
+    });
+    return next;
+  }
+
+  /** The tokens are already stored; a failed health write must not fail the caller's Xero call. */
+  private async reportRefreshed(connectionId: string, health: TokenHealth): Promise<void> {
+    try {
+      await this.options.onRefreshed?.(connectionId, health);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.logger?.warn(
+        { connectionId, err: message },
+        'could not record the token refresh on the connection row',
+      );
+    }
+  }
+
+  private async refreshWithGrace(connectionId: string, refreshToken: string): Promise<XeroTokenResponse> {
+    const retries = this.options.lostResponseRetries ?? 2;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.options.identity.refresh(refreshToken);
+      } catch (error) {
+        if (error instanceof XeroIdentityError && error.kind === 'invalid_grant') {
+          throw new ConnectionNeedsAttention(
+            connectionId,
+            'invalid_grant',
+            needsAttentionMessage(connectionId, 'invalid_grant'),
+          );
+        }
+        if (attempt < retries && isMaybeProcessed(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Written under the version read while holding the lock. A conflict means our lock lapsed and
+   * another instance wrote; the token we just received is the newest Xero issued, so it wins.
+   */
+  private async persist(connectionId: string, set: StoredTokenSet, version: number): Promise<void> {
+    const blob = sealTokenSet(this.options.cipher, connectionId, set);
+    if (await this.options.tokens.put(connectionId, set.tenantId, blob, version)) return;
+    const latest = await this.options.tokens.get(connectionId);
+    if (!latest) {
+      throw new ConnectionNeedsAttention(
+        connectionId,
+        'not_connected',
+        needsAttentionMessage(connectionId, 'not_connected'),
+      );
+    }
+    if (!(await this.options.tokens.put(connectionId, set.tenantId, blob, latest.version))) {
+      throw new Error(
+        `Could not store the refreshed Xero token of connection ${connectionId}: the token row kept changing`,
+      );
+    }
+  }
+
+  private async readSet(connectionId: string): Promise<StoredTokenSet> {
+    return (await this.readRecord(connectionId)).set;
+  }
+
+  private async readRecord(connectionId: string): Promise<{ set: StoredTokenSet; version: number }> {
+    const record = await this.options.tokens.get(connectionId);
+    if (!record) {
+      throw new ConnectionNeedsAttention(
+        connectionId,
+        'not_connected',
+        needsAttentionMessage(connectionId, 'not_connected'),
+      );
+    }
+    try {
+      return { set: openTokenSet(this.options.cipher, connectionId, record.blob), version: record.version };
+    } catch (error) {
+      if (!(error instanceof TokenDecryptError)) throw error;
+      throw new ConnectionNeedsAttention(
+        connectionId,
+        'unreadable_token',
+        needsAttentionMessage(connectionId, 'unreadable_token'),
+      );
+    }
+  }
+}
+
+/** No answer, or a server error: Xero may have rotated the token anyway, so the old one is retried. */
+function isMaybeProcessed(error: unknown): boolean {
+  if (!(error instanceof XeroIdentityError)) return false;
+  return error.kind === 'network' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+}
