@@ -502,3 +502,13 @@ export const PRODUCT_TYPE_CODES = {
   optionalBundleProduct: 4,
   projectService: 5,
 } as const;
+
+/** Web API navigation properties of system tables that the relay expands or binds (case-sensitive). */
+export const SYSTEM_NAVIGATION = {
+  invoice: {
+    details: 'invoice_details',
+    customerAccount: 'customerid_account',
+    customerContact: 'customerid_contact',
+    currency: 'transactioncurrencyid',
+  },
+} as const;
