@@ -512,3 +512,17 @@ export const SYSTEM_NAVIGATION = {
     currency: 'transactioncurrencyid',
   },
 } as const;
+
+/** The primary id columns of the custom tables as literal types (TABLES widens them to string). */
+export const PRIMARY_IDS = {
+  connection: 'stl_connectionid',
+  defaults: 'stl_defaultsid',
+  glCode: 'stl_glcodeid',
+  taxRate: 'stl_taxrateid',
+  brandingTheme: 'stl_brandingthemeid',
+  trackingCategory: 'stl_trackingcategoryid',
+  trackingOption: 'stl_trackingoptionid',
+  syncHistory: 'stl_synchistoryid',
+  payment: 'stl_paymentid',
+  xeroLink: 'stl_xerolinkid',
+} as const satisfies { [K in keyof typeof TABLES]: `${(typeof TABLES)[K]['logicalName']}id` };
