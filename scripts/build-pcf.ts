@@ -138,3 +138,13 @@ export function buildPcf(): Promise<BuiltControl[]> {
     return collectBuiltControls();
   });
 }
+
+if (require.main === module) {
+  buildPcf().then(
+    (built) => console.log(JSON.stringify(built, null, 2)),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -3,7 +3,7 @@
  * the path the packer reads and the name Dataverse stores (e.g. stl_/scripts/invoiceRibbon.js).
  */
 import { build } from 'esbuild';
-import { statSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMPONENTS } from '../solution/names';
 
@@ -35,8 +35,9 @@ export const WEB_RESOURCE_SCRIPTS: readonly WebResourceScript[] = [
 
 async function bundle(script: WebResourceScript): Promise<BuiltWebResource> {
   const file = path.join(WEB_RESOURCES_OUT_DIR, ...script.name.split('/'));
+  let contents: Uint8Array;
   try {
-    await build({
+    const result = await build({
       entryPoints: [path.join(REPO_ROOT, script.entry)],
       outfile: file,
       bundle: true,
@@ -49,16 +50,32 @@ async function bundle(script: WebResourceScript): Promise<BuiltWebResource> {
       legalComments: 'none',
       charset: 'utf8',
       logLevel: 'silent',
-      write: true,
+      write: false,
     });
+    contents = result.outputFiles[0].contents;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`Web resource ${script.name} (${script.entry}) failed to bundle: ${detail}`);
   }
-  return { name: script.name, file, bytes: statSync(file).size };
+  // Write then rename, so a packer reading the file never sees a half-written one from a parallel build.
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+  return { name: script.name, file, bytes: contents.byteLength };
 }
 
 /** Bundles every web resource script; the result lists each one's name, file and size. */
 export async function buildWebResources(): Promise<BuiltWebResource[]> {
   return Promise.all(WEB_RESOURCE_SCRIPTS.map(bundle));
+}
+
+if (require.main === module) {
+  buildWebResources().then(
+    (built) => console.log(JSON.stringify(built, null, 2)),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );
 }
