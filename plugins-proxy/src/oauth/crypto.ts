@@ -2,19 +2,21 @@
  * Token encryption at rest: AES-256-GCM, one random 96-bit IV per write, and the connection id as
  * additional authenticated data so a blob copied onto another connection does not decrypt.
  *
- * Blob format: `v1.<kid>.<iv>.<tag>.<ciphertext>`, each part base64url. The key id lets the key be
- * rotated: new writes use the current key, reads accept the current or any previous key, and
- * `reencrypt` moves an old blob onto the current key.
+ * Blob format: `v1.<kid>.<iv>.<tag>.<ciphertext>`: the key id as configured, the rest base64url.
+ * The key id lets the key be rotated: new writes use the current key, reads accept the current or
+ * any previous key, and `reencrypt` moves an old blob onto the current key.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 const FORMAT_VERSION = 'v1';
-const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
+// The relay's config allows dots in key ids, so a blob is split from both ends (see decrypt).
+const KEY_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/** Same shape as config.ts's EncryptionKey, so `config.encryption` can be passed as it is. */
 export interface EncryptionKey {
-  readonly kid: string;
+  readonly id: string;
   readonly key: Buffer;
 }
 
@@ -32,7 +34,7 @@ export class TokenDecryptError extends Error {
  */
 export function parseEncryptionKey(kid: string, material: string): EncryptionKey {
   if (!KEY_ID_PATTERN.test(kid)) {
-    throw new Error(`Encryption key id "${kid}" must be 1-32 characters of A-Z a-z 0-9 _ -`);
+    throw new Error(`Encryption key id "${kid}" must be 1-64 characters of A-Z a-z 0-9 . _ -`);
   }
   const trimmed = material.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
@@ -43,7 +45,7 @@ export function parseEncryptionKey(kid: string, material: string): EncryptionKey
       `Encryption key "${kid}" must be 32 bytes (64 hex characters or base64), got ${key.length}`,
     );
   }
-  return { kid, key };
+  return { id: kid, key };
 }
 
 export class TokenCipher {
@@ -55,11 +57,10 @@ export class TokenCipher {
   ) {
     const keys = new Map<string, Buffer>();
     for (const candidate of [current, ...previous]) {
-      if (candidate.key.length !== 32) throw new Error(`Encryption key "${candidate.kid}" must be 32 bytes`);
-      if (!KEY_ID_PATTERN.test(candidate.kid))
-        throw new Error(`Invalid encryption key id "${candidate.kid}"`);
-      if (keys.has(candidate.kid)) throw new Error(`Encryption key id "${candidate.kid}" is used twice`);
-      keys.set(candidate.kid, candidate.key);
+      if (candidate.key.length !== 32) throw new Error(`Encryption key "${candidate.id}" must be 32 bytes`);
+      if (!KEY_ID_PATTERN.test(candidate.id)) throw new Error(`Invalid encryption key id "${candidate.id}"`);
+      if (keys.has(candidate.id)) throw new Error(`Encryption key id "${candidate.id}" is used twice`);
+      keys.set(candidate.id, candidate.key);
     }
     this.keys = keys;
   }
@@ -70,15 +71,16 @@ export class TokenCipher {
     cipher.setAAD(Buffer.from(connectionId, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const parts = [iv, cipher.getAuthTag(), ciphertext].map((part) => part.toString('base64url'));
-    return [FORMAT_VERSION, this.current.kid, ...parts].join('.');
+    return [FORMAT_VERSION, this.current.id, ...parts].join('.');
   }
 
   decrypt(blob: string, connectionId: string): string {
     const parts = blob.split('.');
-    if (parts.length !== 5 || parts[0] !== FORMAT_VERSION) {
+    if (parts.length < 5 || parts[0] !== FORMAT_VERSION) {
       throw new TokenDecryptError(`The stored token for connection ${connectionId} is not in the v1 format`);
     }
-    const [, kid, ivText, tagText, ciphertextText] = parts;
+    const [ivText, tagText, ciphertextText] = parts.slice(-3);
+    const kid = parts.slice(1, -3).join('.');
     const key = this.keys.get(kid);
     if (!key) {
       throw new TokenDecryptError(
@@ -108,11 +110,19 @@ export class TokenCipher {
 
   /** True when the blob was written under a key other than the current one. */
   needsReencryption(blob: string): boolean {
-    return blob.split('.')[1] !== this.current.kid;
+    return blob.split('.').slice(1, -3).join('.') !== this.current.id;
   }
 
   /** Decrypts with whichever key wrote the blob and encrypts again under the current key. */
   reencrypt(blob: string, connectionId: string): string {
     return this.encrypt(this.decrypt(blob, connectionId), connectionId);
   }
+}
+
+/**
+ * The HMAC key for OAuth `state`, derived from the current encryption key so the relay needs no
+ * extra secret. Rotating ENCRYPTION_KEY only invalidates connect attempts in flight (10 minutes).
+ */
+export function deriveStateKey(encryptionKey: EncryptionKey): Buffer {
+  return Buffer.from(hkdfSync('sha256', encryptionKey.key, Buffer.alloc(0), 'stellarise-oauth-state-v1', 32));
 }

@@ -15,10 +15,12 @@ export interface XeroIdentityOptions {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUri: string;
-  readonly scopes?: string;
+  /** A space-separated string or a list; defaults to the granular set. */
+  readonly scopes?: string | readonly string[];
   readonly loginBaseUrl?: string;
   readonly identityBaseUrl?: string;
-  readonly apiBaseUrl?: string;
+  /** The full tenant-connections URL (it is not under the accounting API's base path). */
+  readonly connectionsUrl?: string;
   readonly fetch?: FetchLike;
   /** Generous on purpose: a short timeout loses rotated refresh tokens (xero-node #614). */
   readonly timeoutMs?: number;
@@ -71,7 +73,9 @@ export interface XeroIdentity {
 export function createXeroIdentity(options: XeroIdentityOptions): XeroIdentity {
   const loginBase = trimSlash(options.loginBaseUrl ?? 'https://login.xero.com');
   const identityBase = trimSlash(options.identityBaseUrl ?? 'https://identity.xero.com');
-  const apiBase = trimSlash(options.apiBaseUrl ?? 'https://api.xero.com');
+  const connectionsUrl = trimSlash(options.connectionsUrl ?? 'https://api.xero.com/connections');
+  const scope =
+    typeof options.scopes === 'string' ? options.scopes : (options.scopes ?? [GRANULAR_SCOPES]).join(' ');
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? 20_000;
   const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64')}`;
@@ -109,7 +113,7 @@ export function createXeroIdentity(options: XeroIdentityOptions): XeroIdentity {
         response_type: 'code',
         client_id: options.clientId,
         redirect_uri: options.redirectUri,
-        scope: options.scopes ?? GRANULAR_SCOPES,
+        scope,
         state,
         code_challenge: codeChallenge,
         code_challenge_method: 'S256',
@@ -140,7 +144,7 @@ export function createXeroIdentity(options: XeroIdentityOptions): XeroIdentity {
 
     async listConnections(accessToken, authEventId) {
       const query = authEventId ? `?authEventId=${encodeURIComponent(authEventId)}` : '';
-      const response = await send(`${apiBase}/connections${query}`, {
+      const response = await send(`${connectionsUrl}${query}`, {
         headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
       });
       const body = await readJson(response);
@@ -151,7 +155,7 @@ export function createXeroIdentity(options: XeroIdentityOptions): XeroIdentity {
     },
 
     async deleteConnection(accessToken, xeroConnectionId) {
-      const response = await send(`${apiBase}/connections/${encodeURIComponent(xeroConnectionId)}`, {
+      const response = await send(`${connectionsUrl}/${encodeURIComponent(xeroConnectionId)}`, {
         method: 'DELETE',
         headers: { authorization: `Bearer ${accessToken}` },
       });
