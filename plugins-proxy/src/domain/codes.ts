@@ -1,0 +1,142 @@
+/**
+ * AccountCode and TaxType resolution. The chain, first set wins: the line's own GL code / tax rate,
+ * then the product's sales or purchase one (by document side), then the Defaults' sales or
+ * purchase one. The chosen row must be synced for this connection (and active); a tax rate must
+ * also be allowed by Xero on this side (CanApplyToRevenue / CanApplyToExpenses).
+ */
+import { COLUMNS, SYSTEM_COLUMNS, TABLES } from '../../../solution/names';
+import { byId, FIELD, ofConnection, type MappingContext } from './context';
+import { finding, type Finding } from './findings';
+import { lookupKey, type SnapshotLine, type SnapshotProduct, type SnapshotTaxRate } from './snapshot';
+
+interface Candidate {
+  id: string;
+  field: string;
+  source: string;
+}
+
+function chain(
+  ctx: MappingContext,
+  line: SnapshotLine | undefined,
+  product: SnapshotProduct | undefined,
+  kind: 'gl' | 'tax',
+): Candidate | undefined {
+  const sales = ctx.doc.side === 'sales';
+  const PC = COLUMNS.product;
+  const DF = COLUMNS.defaults;
+  const lineColumn = kind === 'gl' ? COLUMNS.invoiceDetail.glCodeId : COLUMNS.invoiceDetail.taxRateId;
+  const productColumn =
+    kind === 'gl'
+      ? sales
+        ? PC.salesGlCodeId
+        : PC.purchaseGlCodeId
+      : sales
+        ? PC.salesTaxRateId
+        : PC.purchaseTaxRateId;
+  const defaultsColumn =
+    kind === 'gl'
+      ? sales
+        ? DF.salesGlCodeId
+        : DF.purchaseGlCodeId
+      : sales
+        ? DF.salesTaxRateId
+        : DF.purchaseTaxRateId;
+  const fromLine = line?.[lookupKey(lineColumn)];
+  if (fromLine) return { id: fromLine, field: FIELD.line(lineColumn), source: 'on the line' };
+  const fromProduct = product?.[lookupKey(productColumn)];
+  if (fromProduct) {
+    const name = product?.[SYSTEM_COLUMNS.product.name] ?? product?.[SYSTEM_COLUMNS.product.id];
+    return { id: fromProduct, field: `product.${productColumn}`, source: `on product "${name}"` };
+  }
+  const defaults = ctx.snapshot.defaults;
+  const fromDefaults = defaults?.[lookupKey(defaultsColumn)];
+  if (fromDefaults)
+    return {
+      id: fromDefaults,
+      field: `${TABLES.defaults.logicalName}.${defaultsColumn}`,
+      source: 'on the Defaults',
+    };
+  return undefined;
+}
+
+export interface CodeResolution<T> {
+  value?: T;
+  findings: Finding[];
+}
+
+export function resolveAccountCode(
+  ctx: MappingContext,
+  label: string,
+  line: SnapshotLine | undefined,
+  product: SnapshotProduct | undefined,
+): CodeResolution<string> {
+  const candidate = chain(ctx, line, product, 'gl');
+  const params = { line: label, side: ctx.doc.side, connection: ctx.connectionName };
+  if (!candidate) {
+    return {
+      findings: [finding('ACCOUNT_CODE_MISSING', FIELD.line(COLUMNS.invoiceDetail.glCodeId), params)],
+    };
+  }
+  const row = byId(ctx.glCodes, candidate.id);
+  const code = row?.[COLUMNS.glCode.code];
+  if (!row || !code || !ofConnection(ctx, row) || row[SYSTEM_COLUMNS.stateCode] === 1) {
+    return {
+      findings: [finding('ACCOUNT_CODE_UNKNOWN', candidate.field, { ...params, source: candidate.source })],
+    };
+  }
+  return { value: code, findings: [] };
+}
+
+export function taxRateAllowed(ctx: MappingContext, rate: SnapshotTaxRate): boolean {
+  const column =
+    ctx.doc.side === 'sales' ? COLUMNS.taxRate.canApplyToRevenue : COLUMNS.taxRate.canApplyToExpenses;
+  return rate[column] !== false;
+}
+
+export interface ResolvedTax {
+  taxType: string;
+  /** Percent, e.g. 10 for 10 %. */
+  rate: number;
+}
+
+export function resolveTaxType(
+  ctx: MappingContext,
+  label: string,
+  line: SnapshotLine | undefined,
+  product: SnapshotProduct | undefined,
+): CodeResolution<ResolvedTax> {
+  const candidate = chain(ctx, line, product, 'tax');
+  const params = { line: label, side: ctx.doc.side, connection: ctx.connectionName };
+  if (!candidate) {
+    if (ctx.lineAmountType === 'NoTax') return { findings: [] };
+    return { findings: [finding('TAX_TYPE_MISSING', FIELD.line(COLUMNS.invoiceDetail.taxRateId), params)] };
+  }
+  const row = byId(ctx.taxRates, candidate.id);
+  const taxType = row?.[COLUMNS.taxRate.taxType];
+  if (!row || !taxType || !ofConnection(ctx, row) || row[SYSTEM_COLUMNS.stateCode] === 1) {
+    return {
+      findings: [finding('TAX_TYPE_UNKNOWN', candidate.field, { ...params, source: candidate.source })],
+    };
+  }
+  if (!taxRateAllowed(ctx, row)) {
+    return { findings: [finding('TAX_TYPE_NOT_FOR_DOCUMENT', candidate.field, { ...params, taxType })] };
+  }
+  return { value: { taxType, rate: row[COLUMNS.taxRate.effectiveRate] ?? 0 }, findings: [] };
+}
+
+/**
+ * A zero-rate tax type allowed on this side, for the invoice-level discount and freight lines
+ * (Dynamics adds neither to tax, so neither may change Xero's tax). `NONE` is preferred.
+ */
+export function zeroRateTax(ctx: MappingContext): ResolvedTax | undefined {
+  let found: ResolvedTax | undefined;
+  for (const rate of ctx.snapshot.taxRates) {
+    const taxType = rate[COLUMNS.taxRate.taxType];
+    if (!taxType || (rate[COLUMNS.taxRate.effectiveRate] ?? 0) !== 0) continue;
+    if (!ofConnection(ctx, rate) || !taxRateAllowed(ctx, rate) || rate[SYSTEM_COLUMNS.stateCode] === 1)
+      continue;
+    if (taxType === 'NONE') return { taxType, rate: 0 };
+    found ??= { taxType, rate: 0 };
+  }
+  return found;
+}

@@ -1,0 +1,44 @@
+/**
+ * Rounding without float drift.
+ *
+ * Choice: values stay JS numbers (that is what Xero and the Web API exchange), and every rounding
+ * first snaps the scaled value to 15 significant digits. `1.005 * 100` is `100.49999999999999` in
+ * binary floating point; snapped it is `100.5`, which then rounds half away from zero to `101`, the
+ * answer a person (and Xero's decimal arithmetic) gives. Sums are done in integer cents, so adding
+ * two hundred 2-dp amounts never drifts. Amounts up to 10^12 keep full cent precision this way.
+ */
+
+function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const factor = 10 ** decimals;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  const rounded = Math.round(scaled) / factor;
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** Round to 2 decimal places, half away from zero (amounts, tax). */
+export function round2(value: number): number {
+  return roundTo(value, 2);
+}
+
+/** Round to 4 decimal places, half away from zero (unit amounts with unitdp=4, quantities). */
+export function round4(value: number): number {
+  return roundTo(value, 4);
+}
+
+/** An amount as whole cents. */
+export function toCents(value: number): number {
+  return Math.round(round2(value) * 100);
+}
+
+/** Sum 2-dp amounts exactly, through integer cents. */
+export function sumMoney(values: readonly number[]): number {
+  let cents = 0;
+  for (const v of values) cents += toCents(v);
+  return cents / 100;
+}
+
+/** True when a value has more decimal places than `decimals` (after removing float noise). */
+export function hasMoreDecimals(value: number, decimals: number): boolean {
+  return roundTo(value, decimals) !== roundTo(value, decimals + 6);
+}

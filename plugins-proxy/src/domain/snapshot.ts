@@ -1,0 +1,254 @@
+/**
+ * The invoice snapshot: everything the mapper needs, read by the relay (or the PCF control) from
+ * Dataverse in Web API JSON shapes: logical names, lookups as `_<column>_value` GUIDs, money as
+ * numbers, choices as numbers. Objects are loose (extra columns pass through untouched); the
+ * columns the mapper uses are checked strictly. Documented in docs/snapshot.md.
+ */
+import { z } from 'zod';
+import { COLUMNS, PRIMARY_IDS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
+
+/** The Web API property holding a lookup's GUID. */
+export function lookupKey<C extends string>(column: C): `_${C}_value` {
+  return `_${column}_value`;
+}
+
+const id = z.string().min(1);
+const text = z.string().nullish();
+const num = z.number().nullish();
+const ref = z.string().nullish();
+const flag = z.boolean().nullish();
+const choice = z.number().int().nullish();
+
+const SC = SYSTEM_COLUMNS;
+const IC = COLUMNS.invoice;
+const DC = COLUMNS.invoiceDetail;
+const PC = COLUMNS.product;
+
+const invoiceDetail = z.looseObject({
+  [SC.invoiceDetail.id]: id,
+  [SC.invoiceDetail.name]: text,
+  [lookupKey(SC.invoiceDetail.productId)]: ref,
+  [SC.invoiceDetail.isProductOverridden]: flag,
+  [SC.invoiceDetail.productDescription]: text,
+  [SC.invoiceDetail.productName]: text,
+  [SC.invoiceDetail.description]: text,
+  [SC.invoiceDetail.quantity]: num,
+  [SC.invoiceDetail.pricePerUnit]: num,
+  [SC.invoiceDetail.manualDiscountAmount]: num,
+  [SC.invoiceDetail.tax]: num,
+  [SC.invoiceDetail.lineItemNumber]: num,
+  [SC.invoiceDetail.sequenceNumber]: num,
+  [SC.invoiceDetail.productTypeCode]: choice,
+  [lookupKey(SC.invoiceDetail.parentBundleIdRef)]: ref,
+  [lookupKey(DC.glCodeId)]: ref,
+  [lookupKey(DC.taxRateId)]: ref,
+  [lookupKey(DC.trackingOption1Id)]: ref,
+  [lookupKey(DC.trackingOption2Id)]: ref,
+});
+
+const invoice = z.looseObject({
+  [SC.invoice.id]: id,
+  [SC.invoice.name]: text,
+  [SC.invoice.invoiceNumber]: text,
+  [lookupKey(SC.invoice.customerId)]: ref,
+  [SC.invoice.dateDelivered]: text,
+  [SC.invoice.dueDate]: text,
+  [SC.invoice.totalAmount]: num,
+  [SC.invoice.totalTax]: num,
+  [SC.invoice.totalLineItemAmount]: num,
+  [SC.invoice.totalDiscountAmount]: num,
+  [SC.invoice.discountAmount]: num,
+  [SC.invoice.discountPercentage]: num,
+  [SC.invoice.freightAmount]: num,
+  [IC.documentType]: choice,
+  [lookupKey(IC.connectionId)]: ref,
+  [lookupKey(IC.brandingThemeId)]: ref,
+  [IC.manualNumber]: text,
+  [IC.reference]: text,
+  [IC.emailOnSync]: choice,
+  [IC.xeroId]: text,
+  [SC.invoice.details]: z.array(invoiceDetail),
+});
+
+const address = {
+  [SC.address.line1]: text,
+  [SC.address.line2]: text,
+  [SC.address.line3]: text,
+  [SC.address.city]: text,
+  [SC.address.region]: text,
+  [SC.address.postalCode]: text,
+  [SC.address.country]: text,
+};
+
+const accountCustomer = z.looseObject({
+  logicalname: z.literal(SYSTEM_TABLES.account.logicalName),
+  [SC.account.id]: id,
+  [SC.account.name]: text,
+  [SC.account.accountNumber]: text,
+  [SC.account.email]: text,
+  [SC.account.telephone]: text,
+  ...address,
+});
+
+const contactCustomer = z.looseObject({
+  logicalname: z.literal(SYSTEM_TABLES.contact.logicalName),
+  [SC.contact.id]: id,
+  [SC.contact.fullName]: text,
+  [SC.contact.firstName]: text,
+  [SC.contact.lastName]: text,
+  [SC.contact.email]: text,
+  [SC.contact.telephone]: text,
+  [SC.contact.mobilePhone]: text,
+  ...address,
+});
+
+const product = z.looseObject({
+  [SC.product.id]: id,
+  [SC.product.name]: text,
+  [SC.product.productNumber]: text,
+  [SC.product.description]: text,
+  [SC.product.price]: num,
+  [PC.xeroItemCode]: text,
+  [lookupKey(PC.salesGlCodeId)]: ref,
+  [lookupKey(PC.purchaseGlCodeId)]: ref,
+  [lookupKey(PC.salesTaxRateId)]: ref,
+  [lookupKey(PC.purchaseTaxRateId)]: ref,
+});
+
+const connectionRef = { [lookupKey(COLUMNS.glCode.connectionId)]: ref };
+const state = { [SC.stateCode]: choice };
+
+const glCode = z.looseObject({
+  [PRIMARY_IDS.glCode]: id,
+  [COLUMNS.glCode.code]: text,
+  [COLUMNS.glCode.name]: text,
+  ...connectionRef,
+  ...state,
+});
+
+const taxRate = z.looseObject({
+  [PRIMARY_IDS.taxRate]: id,
+  [COLUMNS.taxRate.taxType]: text,
+  [COLUMNS.taxRate.name]: text,
+  [COLUMNS.taxRate.effectiveRate]: num,
+  [COLUMNS.taxRate.canApplyToRevenue]: flag,
+  [COLUMNS.taxRate.canApplyToExpenses]: flag,
+  ...connectionRef,
+  ...state,
+});
+
+const brandingTheme = z.looseObject({
+  [PRIMARY_IDS.brandingTheme]: id,
+  [COLUMNS.brandingTheme.xeroBrandingThemeId]: text,
+  [COLUMNS.brandingTheme.name]: text,
+  ...connectionRef,
+});
+
+const trackingCategory = z.looseObject({
+  [PRIMARY_IDS.trackingCategory]: id,
+  [COLUMNS.trackingCategory.xeroTrackingCategoryId]: text,
+  [COLUMNS.trackingCategory.name]: text,
+  ...connectionRef,
+  ...state,
+});
+
+const trackingOption = z.looseObject({
+  [PRIMARY_IDS.trackingOption]: id,
+  [COLUMNS.trackingOption.xeroTrackingOptionId]: text,
+  [COLUMNS.trackingOption.name]: text,
+  [lookupKey(COLUMNS.trackingOption.trackingCategoryId)]: ref,
+  ...connectionRef,
+  ...state,
+});
+
+const CC = COLUMNS.connection;
+const connection = z.looseObject({
+  [PRIMARY_IDS.connection]: id,
+  [CC.name]: text,
+  [CC.tenantName]: text,
+  [CC.contactPolicy]: choice,
+  [CC.itemPolicy]: choice,
+  [CC.bundleMode]: choice,
+  [CC.numbering]: choice,
+  [CC.pushStatus]: choice,
+  [CC.emailOnSync]: flag,
+  [CC.lineAmountType]: choice,
+});
+
+const DF = COLUMNS.defaults;
+const defaults = z.looseObject({
+  [lookupKey(DF.brandingThemeId)]: ref,
+  [lookupKey(DF.salesGlCodeId)]: ref,
+  [lookupKey(DF.purchaseGlCodeId)]: ref,
+  [lookupKey(DF.salesTaxRateId)]: ref,
+  [lookupKey(DF.purchaseTaxRateId)]: ref,
+});
+
+const xeroContact = z.looseObject({
+  ContactID: id,
+  Name: z.string(),
+  ContactNumber: text,
+  EmailAddress: text,
+});
+
+const xero = z.looseObject({
+  organisation: z.looseObject({
+    name: z.string().nullish(),
+    baseCurrency: z.string().min(3),
+    multiCurrency: z.boolean(),
+  }),
+  contacts: z.array(xeroContact).default([]),
+  items: z.array(z.looseObject({ Code: z.string(), Name: text })).default([]),
+  links: z.array(z.looseObject({ entity: z.string(), recordId: id, xeroId: id })).default([]),
+});
+
+const list = <T extends z.ZodType>(schema: T) => z.array(schema).default([]);
+
+export const invoiceSnapshotSchema = z.looseObject({
+  invoice,
+  currency: z.looseObject({ [SC.transactionCurrency.isoCode]: z.string().min(3) }).nullable(),
+  customer: z.discriminatedUnion('logicalname', [accountCustomer, contactCustomer]),
+  products: list(product),
+  glCodes: list(glCode),
+  taxRates: list(taxRate),
+  brandingThemes: list(brandingTheme),
+  trackingCategories: list(trackingCategory),
+  trackingOptions: list(trackingOption),
+  connection,
+  defaults: defaults.nullable().default(null),
+  xero,
+  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
+  timeZone: z.string().min(1),
+});
+
+export type InvoiceSnapshot = z.infer<typeof invoiceSnapshotSchema>;
+export type SnapshotInvoice = InvoiceSnapshot['invoice'];
+export type SnapshotLine = SnapshotInvoice['invoice_details'][number];
+export type SnapshotProduct = InvoiceSnapshot['products'][number];
+export type SnapshotCustomer = InvoiceSnapshot['customer'];
+export type SnapshotGlCode = InvoiceSnapshot['glCodes'][number];
+export type SnapshotTaxRate = InvoiceSnapshot['taxRates'][number];
+export type SnapshotTrackingOption = InvoiceSnapshot['trackingOptions'][number];
+export type SnapshotTrackingCategory = InvoiceSnapshot['trackingCategories'][number];
+
+export type ParseSnapshotResult =
+  { ok: true; snapshot: InvoiceSnapshot } | { ok: false; path: string; message: string };
+
+/** `invoice.invoice_details[2].quantity` from zod's path array. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Validate unknown JSON as a snapshot; never throws. */
+export function parseSnapshot(json: unknown): ParseSnapshotResult {
+  const parsed = invoiceSnapshotSchema.safeParse(json);
+  if (parsed.success) return { ok: true, snapshot: parsed.data };
+  const issue = parsed.error.issues[0];
+  const path = formatPath(issue.path);
+  return { ok: false, path, message: `${path}: ${issue.message}` };
+}

@@ -1,0 +1,61 @@
+/**
+ * Tracking: up to two options per line (stl_trackingoption1id / 2id), each sent with its
+ * category's and option's Xero ids and names. An option that is not synced for this connection,
+ * or whose category is inactive (statecode 1), is an error; so are two options of one category.
+ */
+import { COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
+import { byId, FIELD, ofConnection, type MappingContext } from './context';
+import { finding, type Finding } from './findings';
+import { lookupKey, type SnapshotLine } from './snapshot';
+import type { XeroTracking } from './xeroModels';
+
+const SLOTS = [COLUMNS.invoiceDetail.trackingOption1Id, COLUMNS.invoiceDetail.trackingOption2Id] as const;
+
+export function mapTracking(
+  ctx: MappingContext,
+  label: string,
+  line: SnapshotLine,
+): { tracking?: XeroTracking[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const tracking: XeroTracking[] = [];
+  const seen = new Map<string, string>();
+  const TO = COLUMNS.trackingOption;
+  const TC = COLUMNS.trackingCategory;
+  for (const slot of SLOTS) {
+    const optionId = line[lookupKey(slot)];
+    if (!optionId) continue;
+    const field = FIELD.line(slot);
+    const params = { line: label, connection: ctx.connectionName, source: optionId };
+    const option = byId(ctx.trackingOptions, optionId);
+    const category = byId(ctx.trackingCategories, option?.[lookupKey(TO.trackingCategoryId)]);
+    if (!option || !category || !ofConnection(ctx, option) || !ofConnection(ctx, category)) {
+      findings.push(finding('TRACKING_OPTION_UNKNOWN', field, params));
+      continue;
+    }
+    const optionName = option[TO.name] ?? '';
+    const categoryName = category[TC.name] ?? '';
+    if (category[SYSTEM_COLUMNS.stateCode] === 1 || option[SYSTEM_COLUMNS.stateCode] === 1) {
+      findings.push(
+        finding('TRACKING_CATEGORY_INACTIVE', field, {
+          ...params,
+          option: optionName,
+          category: categoryName,
+        }),
+      );
+      continue;
+    }
+    const categoryId = category[TC.xeroTrackingCategoryId] ?? '';
+    if (seen.has(categoryId)) {
+      findings.push(finding('TRACKING_SAME_CATEGORY', field, { ...params, category: categoryName }));
+      continue;
+    }
+    seen.set(categoryId, optionName);
+    tracking.push({
+      trackingCategoryID: categoryId || undefined,
+      trackingOptionID: option[TO.xeroTrackingOptionId] ?? undefined,
+      name: categoryName,
+      option: optionName,
+    });
+  }
+  return { tracking: tracking.length ? tracking : undefined, findings };
+}

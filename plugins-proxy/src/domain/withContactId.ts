@@ -1,0 +1,28 @@
+/**
+ * Point a mapped document at a contact by ContactID, after the relay has created it (contact
+ * decision `create`) or a person has chosen one (`needsReview`). Works on the wire form
+ * (`{Invoices:[…]}` / `{CreditNotes:[…]}`) and on the xero-node model form (`{invoices:[…]}` /
+ * `{creditNotes:[…]}`); returns a new object and leaves the argument untouched.
+ */
+import type { WireBody, WireDocument, XeroDocumentModel } from './xeroModels';
+
+export function withContactId<T extends WireDocument | XeroDocumentModel>(document: T, contactId: string): T {
+  if ('Invoices' in document) {
+    return {
+      Invoices: document.Invoices.map((d: WireBody) => ({ ...d, Contact: { ContactID: contactId } })),
+    } as unknown as T;
+  }
+  if ('CreditNotes' in document) {
+    return {
+      CreditNotes: document.CreditNotes.map((d: WireBody) => ({ ...d, Contact: { ContactID: contactId } })),
+    } as unknown as T;
+  }
+  if ('invoices' in document) {
+    return {
+      invoices: document.invoices.map((d) => ({ ...d, contact: { contactID: contactId } })),
+    } as unknown as T;
+  }
+  return {
+    creditNotes: document.creditNotes.map((d) => ({ ...d, contact: { contactID: contactId } })),
+  } as unknown as T;
+}
