@@ -40,7 +40,6 @@ export const invoiceXeroForm: Form = {
   name: 'Invoice (Xero)',
   type: 'main',
   description: 'The invoice with its Xero tab: sync status, Xero number and amounts, links and sync history.',
-  libraries: [COMPONENTS.invoiceRibbonScript],
   tabs: [
     {
       name: 'general',
@@ -57,7 +56,13 @@ export const invoiceXeroForm: Form = {
           name: 'stl_xero_status',
           label: 'Xero status',
           cells: [
-            { kind: 'pcf', column: inv.syncStatus, control: COMPONENTS.xeroStatusControl, label: 'Xero sync status', property: 'value' },
+            {
+              kind: 'pcf',
+              column: inv.syncStatus,
+              control: COMPONENTS.xeroStatusControl,
+              label: 'Xero sync status',
+              bindings: { syncStatus: inv.syncStatus, xeroNumber: inv.xeroNumber, lastSyncedOn: inv.lastSyncedOn },
+            },
             field(inv.xeroNumber),
             field(inv.xeroStatus),
             field(inv.lastSyncedOn),

@@ -1,11 +1,29 @@
+import type { Column } from './types';
+
 /**
  * System components our forms, views and SiteMap may point at without shipping them: the
  * columns every custom table gets from the platform, and the Dynamics columns we show.
  */
-export const PLATFORM_COLUMNS = ['createdon', 'modifiedon', 'ownerid', 'statecode', 'statuscode'] as const;
+export type ColumnType = Column['type'];
 
-export const SYSTEM_TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  invoice: ['name', 'invoicenumber', 'customerid', 'totalamount', 'duedate', 'transactioncurrencyid', ...PLATFORM_COLUMNS],
-  invoicedetail: ['invoicedetailname', 'productid', 'quantity', 'priceperunit', 'extendedamount'],
-  product: ['name', 'productnumber'],
+export const PLATFORM_COLUMNS: Readonly<Record<string, ColumnType>> = {
+  createdon: 'datetime',
+  modifiedon: 'datetime',
+  ownerid: 'lookup',
+  statecode: 'choice',
+  statuscode: 'choice',
+};
+
+export const SYSTEM_TABLE_COLUMNS: Readonly<Record<string, Readonly<Record<string, ColumnType>>>> = {
+  invoice: {
+    name: 'string',
+    invoicenumber: 'string',
+    customerid: 'lookup',
+    totalamount: 'money',
+    duedate: 'dateonly',
+    transactioncurrencyid: 'lookup',
+    ...PLATFORM_COLUMNS,
+  },
+  invoicedetail: { invoicedetailname: 'string', productid: 'lookup', quantity: 'decimal', priceperunit: 'money' },
+  product: { name: 'string', productnumber: 'string' },
 };

@@ -130,8 +130,8 @@ export type FormCell =
       readonly column: string;
       readonly control: string;
       readonly label: string;
-      /** The manifest's bound property name. */
-      readonly property: string;
+      /** Manifest property name -> the column it is bound to (the first is the control's own column). */
+      readonly bindings: Readonly<Record<string, string>>;
     }
   | {
       readonly kind: 'subgrid';
@@ -160,8 +160,6 @@ export interface Form {
   readonly description: string;
   /** System tables get a new form of their own (we never edit Microsoft's forms, whose ids we do not ship). */
   readonly tabs: readonly FormTab[];
-  /** Libraries the form loads, by web resource name. */
-  readonly libraries?: readonly string[];
 }
 
 /** Saved query types Dataverse uses: 0 public, 2 associated, 4 quick find, 64 lookup. */

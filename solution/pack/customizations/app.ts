@@ -1,0 +1,51 @@
+import type { AppModule, SolutionModel } from '../../model/types';
+import { COMPONENTS } from '../../names';
+import { descriptions, INTRODUCED_VERSION, localizedNames } from '../labels';
+import { el, leaf, raw, type XmlElement } from '../xml';
+import { roleId } from './security';
+import { webResourceId } from './resources';
+
+/** The SiteMap XML sources, read by the packer (app unique name -> XML text). */
+export type SiteMapSources = Readonly<Record<string, string>>;
+
+export function appModuleSiteMapsXml(model: SolutionModel, siteMaps: SiteMapSources): XmlElement {
+  return el(
+    'AppModuleSiteMaps',
+    {},
+    model.appModules.map((app) =>
+      el('AppModuleSiteMap', {}, [
+        leaf('SiteMapUniqueName', app.uniqueName),
+        // The four settings below are not in the 2018 XSD; the Contoso 2025 export carries them.
+        leaf('EnableCollapsibleGroups', 'False'),
+        leaf('ShowHome', 'True'),
+        leaf('ShowPinned', 'True'),
+        leaf('ShowRecents', 'True'),
+        raw(siteMaps[app.uniqueName]),
+        localizedNames(app.displayName),
+      ]),
+    ),
+  );
+}
+
+function appModuleXml(app: AppModule): XmlElement {
+  return el('AppModule', {}, [
+    leaf('UniqueName', app.uniqueName),
+    leaf('IntroducedVersion', INTRODUCED_VERSION),
+    leaf('WebResourceId', webResourceId(COMPONENTS.xeroIcon)),
+    // statecode, statuscode and NavigationType: not in the 2018 XSD; the Contoso export has them.
+    leaf('statecode', 0),
+    leaf('statuscode', 1),
+    leaf('FormFactor', 1),
+    leaf('ClientType', 4),
+    leaf('NavigationType', 0),
+    el('AppModuleComponents', {}, [
+      ...app.tables.map((t) => el('AppModuleComponent', { type: 1, schemaName: t })),
+      el('AppModuleComponent', { type: 62, schemaName: app.uniqueName }),
+    ]),
+    el('AppModuleRoleMaps', {}, app.roles.map((r) => el('Role', { id: `{${roleId(r)}}` }))),
+    localizedNames(app.displayName),
+    descriptions(app.description),
+  ]);
+}
+
+export const appModulesXml = (model: SolutionModel): XmlElement => el('AppModules', {}, model.appModules.map(appModuleXml));

@@ -1,0 +1,37 @@
+import type { SolutionModel } from '../../model/types';
+import { LANGUAGE } from '../labels';
+import { el, leaf, serialize, type XmlElement } from '../xml';
+import { appModuleSiteMapsXml, appModulesXml, type SiteMapSources } from './app';
+import { entitiesXml } from './entities';
+import { serviceEndpointsXml, stepsXml } from './integration';
+import { optionSetsXml, relationshipsXml } from './relationships';
+import { customControlsXml, webResourcesXml } from './resources';
+import { fieldSecurityProfilesXml, rolesXml } from './security';
+
+/** customizations.xml, top-level sections in the XSD's order (reference §1.5), empty ones as exports write them. */
+export function customizationsElement(model: SolutionModel, siteMaps: SiteMapSources): XmlElement {
+  return el('ImportExportXml', { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance' }, [
+    entitiesXml(model),
+    rolesXml(model),
+    el('Workflows'),
+    fieldSecurityProfilesXml(model),
+    el('Templates'),
+    el('EntityMaps'),
+    relationshipsXml(model),
+    el('OrganizationSettings'),
+    optionSetsXml(model),
+    webResourcesXml(model),
+    customControlsXml(model),
+    el('SolutionPluginAssemblies'),
+    stepsXml(model),
+    serviceEndpointsXml(model),
+    appModuleSiteMapsXml(model, siteMaps),
+    appModulesXml(model),
+    el('EntityDataProviders'),
+    el('Languages', {}, [leaf('Language', LANGUAGE)]),
+  ]);
+}
+
+export function customizationsXml(model: SolutionModel, siteMaps: SiteMapSources): string {
+  return serialize(customizationsElement(model, siteMaps));
+}
