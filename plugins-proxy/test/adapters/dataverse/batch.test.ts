@@ -19,17 +19,17 @@ function readMessage(name: string): { contentType: string; body: string } {
 }
 
 const INVOICE = '00000000-0000-0000-0000-00000000a001';
-const sampleItems = [
+const sampleItems: BatchItem[] = [
   {
     changeset: [
       {
-        method: 'PATCH' as const,
+        method: 'PATCH',
         url: `invoices(${INVOICE})`,
         headers: { 'Content-Type': 'application/json', 'If-Match': 'W/"1234567"' },
         body: { description: 'synced to ERP 2026-12-01' },
       },
       {
-        method: 'POST' as const,
+        method: 'POST',
         url: 'invoicedetails',
         headers: { 'Content-Type': 'application/json; type=entry' },
         body: {
@@ -43,7 +43,7 @@ const sampleItems = [
     ],
   },
   {
-    method: 'GET' as const,
+    method: 'GET',
     url: `invoices(${INVOICE})?$select=name,totalamount&$expand=invoice_details($select=quantity,extendedamount)`,
     headers: { Accept: 'application/json' },
   },
