@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  BatchItem,
   buildBatch,
   parseBatchRequest,
   parseBatchResponse,
