@@ -3,7 +3,7 @@
  * The packer copies each returned `dir` into the solution zip as Controls/<control>/.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as path from 'node:path';
 import { PUBLISHER } from '../solution/names';
@@ -20,40 +20,52 @@ export const PCF_PROJECT_DIR = path.resolve(__dirname, '..', 'pcf');
 const OUT_DIR = path.join(PCF_PROJECT_DIR, 'out', 'controls');
 const PCF_SCRIPTS_BIN = path.resolve(__dirname, '..', 'node_modules', 'pcf-scripts', 'bin', 'pcf-scripts.js');
 
-/** A build never takes this long; an older lock is left over from a killed process. */
-const STALE_AFTER_MS = 5 * 60 * 1000;
 const WAIT_LIMIT_MS = 10 * 60 * 1000;
 const POLL_MS = 250;
 
-/** mkdir is atomic, so the one process that creates the lock folder owns it. */
-function tryAcquire(lockDir: string): boolean {
+function isRunning(pid: number): boolean {
   try {
-    mkdirSync(lockDir);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Creating the lock file with 'wx' is atomic, so the one process that creates it owns it. */
+function tryAcquire(lockFile: string): boolean {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    try {
-      if (Date.now() - statSync(lockDir).mtimeMs > STALE_AFTER_MS)
-        rmSync(lockDir, { recursive: true, force: true });
-    } catch {
-      // The owner removed it between our two calls: the next attempt will tell.
-    }
+    const owner = Number.parseInt(readFileOrEmpty(lockFile), 10);
+    // A lock whose owner has died (a killed build) would otherwise block every later build.
+    if (Number.isInteger(owner) && !isRunning(owner)) rmSync(lockFile, { force: true });
     return false;
   }
 }
 
-async function withBuildLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> {
+function readFileOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function withBuildLock<T>(lockFile: string, work: () => Promise<T>): Promise<T> {
   const started = Date.now();
-  // Another process holds the lock and only a folder on disk can tell us when it is done.
-  while (!tryAcquire(lockDir)) {
+  // The owner is another process: only the file on disk tells us when it is done.
+  while (!tryAcquire(lockFile)) {
     if (Date.now() - started > WAIT_LIMIT_MS)
-      throw new Error(`Timed out waiting for the build lock ${lockDir}`);
+      throw new Error(`Timed out waiting for the build lock ${lockFile}`);
     await delay(POLL_MS);
   }
   try {
     return await work();
   } finally {
-    rmSync(lockDir, { recursive: true, force: true });
+    rmSync(lockFile, { force: true });
   }
 }
 

@@ -11,6 +11,9 @@ import type { InvoiceToSync } from './syncRequest';
 /** One notification slot, so a new result replaces the previous one. */
 const NOTIFICATION_ID = 'stl_xerosync';
 
+/** A few requests at a time: fast for a page of invoices, gentle on service protection limits. */
+const BULK_CONCURRENCY = 4;
+
 export const MESSAGES = {
   saveFirst: 'Save the invoice before syncing it to Xero.',
   queued: 'Queued for Xero. The Xero tab shows the result when the sync finishes.',
@@ -86,9 +89,6 @@ async function queueOne(id: string): Promise<string | undefined> {
     return `${label}: ${dataverseMessage(error)}`;
   }
 }
-
-/** A few requests at a time: fast for a page of invoices, gentle on service protection limits. */
-const BULK_CONCURRENCY = 4;
 
 async function queueAll(ids: readonly string[]): Promise<BulkOutcome> {
   const failures: string[] = [];

@@ -46,7 +46,10 @@ export function pushRequestRecord(invoice: InvoiceToSync, trigger: SyncTrigger):
   };
 }
 
-/** Creates the Queued history row, then marks the invoice Queued so the form shows it at once. */
+/**
+ * Creates the Queued history row, then marks the invoice Queued so the form shows it at once.
+ * In this order, a failure never leaves an invoice marked Queued with no request behind it.
+ */
 export async function queueInvoicePush(
   webApi: RibbonWebApi,
   invoice: InvoiceToSync,
