@@ -18,10 +18,15 @@ export function mainFormFor(table: CustomTable): Form {
   const general: FormSection = {
     name: 'general',
     label: 'General',
-    cells: [field(table.primaryName.logicalName), ...visible.filter((c) => c.type !== 'memo').map((c) => field(c.logicalName))],
+    cells: [
+      field(table.primaryName.logicalName),
+      ...visible.filter((c) => c.type !== 'memo').map((c) => field(c.logicalName)),
+    ],
   };
   const long = visible.filter((c) => c.type === 'memo');
-  const sections = long.length ? [general, { name: 'details', label: 'Details', cells: long.map((c) => field(c.logicalName)) }] : [general];
+  const sections = long.length
+    ? [general, { name: 'details', label: 'Details', cells: long.map((c) => field(c.logicalName)) }]
+    : [general];
   return {
     table: table.logicalName,
     name: 'Information',
@@ -45,7 +50,11 @@ export const invoiceXeroForm: Form = {
       name: 'general',
       label: 'General',
       sections: [
-        { name: 'summary', label: 'Summary', cells: ['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate'].map(field) },
+        {
+          name: 'summary',
+          label: 'Summary',
+          cells: ['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate'].map(field),
+        },
       ],
     },
     {
@@ -61,7 +70,11 @@ export const invoiceXeroForm: Form = {
               column: inv.syncStatus,
               control: COMPONENTS.xeroStatusControl,
               label: 'Xero sync status',
-              bindings: { syncStatus: inv.syncStatus, xeroNumber: inv.xeroNumber, lastSyncedOn: inv.lastSyncedOn },
+              bindings: {
+                syncStatus: inv.syncStatus,
+                xeroNumber: inv.xeroNumber,
+                lastSyncedOn: inv.lastSyncedOn,
+              },
             },
             field(inv.xeroNumber),
             field(inv.xeroStatus),
@@ -76,7 +89,14 @@ export const invoiceXeroForm: Form = {
         {
           name: 'stl_xero_settings',
           label: 'How this invoice syncs',
-          cells: [inv.documentType, inv.connectionId, inv.brandingThemeId, inv.manualNumber, inv.reference, inv.emailOnSync].map(field),
+          cells: [
+            inv.documentType,
+            inv.connectionId,
+            inv.brandingThemeId,
+            inv.manualNumber,
+            inv.reference,
+            inv.emailOnSync,
+          ].map(field),
         },
         {
           name: 'stl_xero_history',

@@ -40,12 +40,18 @@ export const CUSTOM_TABLES: readonly CustomTable[] = [
   xeroLinkTable,
 ];
 
-const TABLES_IN_MODEL: readonly Table[] = [...CUSTOM_TABLES, invoiceExtension, invoiceDetailExtension, productExtension];
+const TABLES_IN_MODEL: readonly Table[] = [
+  ...CUSTOM_TABLES,
+  invoiceExtension,
+  invoiceDetailExtension,
+  productExtension,
+];
 
 /** Sync history and payments go when their invoice goes; reference rows cannot orphan an invoice. */
 function cascadeFor(referencing: string, referenced: string): Relationship['cascadeDelete'] {
   if (referenced === SYSTEM_TABLES.invoice.logicalName) return 'Cascade';
-  if (referencing === TABLES.xeroLink.logicalName || referenced === TABLES.connection.logicalName) return 'Cascade';
+  if (referencing === TABLES.xeroLink.logicalName || referenced === TABLES.connection.logicalName)
+    return 'Cascade';
   return 'RemoveLink';
 }
 

@@ -24,6 +24,11 @@ export const SYSTEM_TABLE_COLUMNS: Readonly<Record<string, Readonly<Record<strin
     transactioncurrencyid: 'lookup',
     ...PLATFORM_COLUMNS,
   },
-  invoicedetail: { invoicedetailname: 'string', productid: 'lookup', quantity: 'decimal', priceperunit: 'money' },
+  invoicedetail: {
+    invoicedetailname: 'string',
+    productid: 'lookup',
+    quantity: 'decimal',
+    priceperunit: 'money',
+  },
   product: { name: 'string', productnumber: 'string' },
 };

@@ -39,7 +39,11 @@ export const WEB_RESOURCES: readonly WebResource[] = [
 ];
 
 export const PCF_CONTROLS: readonly PcfControl[] = [
-  { name: COMPONENTS.xeroStatusControl, displayName: 'Xero status', artifactsPath: ARTIFACT_PATHS.xeroStatusControl },
+  {
+    name: COMPONENTS.xeroStatusControl,
+    displayName: 'Xero status',
+    artifactsPath: ARTIFACT_PATHS.xeroStatusControl,
+  },
 ];
 
 export const FIELD_SECURITY_PROFILES: readonly FieldSecurityProfile[] = [
@@ -48,7 +52,13 @@ export const FIELD_SECURITY_PROFILES: readonly FieldSecurityProfile[] = [
     displayName: 'Stellarise connect code',
     description: 'Lets Xero connection administrators read and write the one-time connect code.',
     permissions: [
-      { table: TABLES.connection.logicalName, column: COLUMNS.connection.connectNonce, read: true, update: true, create: true },
+      {
+        table: TABLES.connection.logicalName,
+        column: COLUMNS.connection.connectNonce,
+        read: true,
+        update: true,
+        create: true,
+      },
     ],
   },
 ];
@@ -57,7 +67,8 @@ export const ENVIRONMENT_VARIABLES: readonly EnvironmentVariable[] = [
   {
     schemaName: COMPONENTS.relayUrlVariable,
     displayName: 'Stellarise relay URL',
-    description: 'The base URL of the Stellarise relay service, e.g. https://relay.example.com. Set it after import.',
+    description:
+      'The base URL of the Stellarise relay service, e.g. https://relay.example.com. Set it after import.',
     type: 'String',
     required: false,
   },

@@ -1,7 +1,16 @@
 import { COMPONENTS, SYSTEM_TABLES, TABLES } from '../names';
 import type { Privilege, SecurityRole } from './types';
 
-const ALL: readonly Privilege[] = ['Create', 'Read', 'Write', 'Delete', 'Append', 'AppendTo', 'Assign', 'Share'];
+const ALL: readonly Privilege[] = [
+  'Create',
+  'Read',
+  'Write',
+  'Delete',
+  'Append',
+  'AppendTo',
+  'Assign',
+  'Share',
+];
 const custom = Object.values(TABLES).map((t) => t.logicalName);
 const invoice = SYSTEM_TABLES.invoice.logicalName;
 
@@ -24,7 +33,11 @@ export const SECURITY_ROLES: readonly SecurityRole[] = [
     grants: [
       ...custom
         .filter((t) => t !== TABLES.syncHistory.logicalName)
-        .map((table) => ({ table, privileges: ['Read', 'AppendTo'] as Privilege[], level: 'Global' as const })),
+        .map((table) => ({
+          table,
+          privileges: ['Read', 'AppendTo'] as Privilege[],
+          level: 'Global' as const,
+        })),
       { table: TABLES.syncHistory.logicalName, privileges: ['Create', 'Append'], level: 'Basic' },
       { table: TABLES.syncHistory.logicalName, privileges: ['Read'], level: 'Global' },
       { table: invoice, privileges: ['Read', 'Write', 'AppendTo'], level: 'Local' },

@@ -33,8 +33,23 @@ export function viewsFor(table: CustomTable, columns = listColumns(table)): View
 const h = COLUMNS.syncHistory;
 /** Sync history lists read newest first, with the outcome up front. */
 export function syncHistoryViews(table: CustomTable): View[] {
-  const columns = [table.primaryName.logicalName, h.status, h.operation, h.trigger, h.invoiceId, h.xeroNumber, 'createdon'];
+  const columns = [
+    table.primaryName.logicalName,
+    h.status,
+    h.operation,
+    h.trigger,
+    h.invoiceId,
+    h.xeroNumber,
+    'createdon',
+  ];
   return viewsFor(table, columns).map((v) =>
-    v.type === 'lookup' ? v : { ...v, sortBy: 'createdon', descending: true, ...(v.type === 'quickfind' ? { findColumns: [table.primaryName.logicalName, h.xeroNumber] } : {}) },
+    v.type === 'lookup'
+      ? v
+      : {
+          ...v,
+          sortBy: 'createdon',
+          descending: true,
+          ...(v.type === 'quickfind' ? { findColumns: [table.primaryName.logicalName, h.xeroNumber] } : {}),
+        },
   );
 }

@@ -53,7 +53,9 @@ export function markdownToHtml(markdown: string): string {
 /** One page from the docs, in file-name order; a short notice when there are none yet. */
 export function docsPageHtml(docs: readonly { name: string; markdown: string }[]): string {
   const body = docs.length
-    ? docs.map((d) => `<section id="${escapeXml(d.name)}">\n${markdownToHtml(d.markdown)}\n</section>`).join('\n')
+    ? docs
+        .map((d) => `<section id="${escapeXml(d.name)}">\n${markdownToHtml(d.markdown)}\n</section>`)
+        .join('\n')
     : '<p>The Stellarise Connector documentation will appear here.</p>';
   return [
     '<!DOCTYPE html>',

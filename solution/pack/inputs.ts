@@ -41,8 +41,15 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 function docsPage(repoRoot: string, docsDir: string): Buffer {
   const dir = path.join(repoRoot, docsDir);
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.md')).sort() : [];
-  const docs = names.map((name) => ({ name: name.replace(/\.md$/, ''), markdown: readFileSync(path.join(dir, name), 'utf8') }));
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.md'))
+        .sort()
+    : [];
+  const docs = names.map((name) => ({
+    name: name.replace(/\.md$/, ''),
+    markdown: readFileSync(path.join(dir, name), 'utf8'),
+  }));
   return Buffer.from(docsPageHtml(docs), 'utf8');
 }
 
@@ -72,7 +79,9 @@ export function loadInputs(model: SolutionModel, options: InputOptions): Package
   if (missing.length) throw new MissingArtifactsError(missing);
   const siteMaps: Record<string, string> = {};
   for (const app of model.appModules) {
-    siteMaps[app.uniqueName] = fragmentOf(readFileSync(path.join(options.repoRoot, app.siteMapSource), 'utf8'));
+    siteMaps[app.uniqueName] = fragmentOf(
+      readFileSync(path.join(options.repoRoot, app.siteMapSource), 'utf8'),
+    );
   }
   return { webResources, controls, siteMaps };
 }

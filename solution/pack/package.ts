@@ -21,12 +21,20 @@ export function packageEntries(model: SolutionModel, managed: boolean, inputs: P
   assertValidInputs(model, inputs);
   const parts: ZipEntry[] = [
     ...model.webResources.map((w) => ({ path: webResourceZipPath(w), data: inputs.webResources[w.name] })),
-    ...model.controls.flatMap((c) => inputs.controls[c.name].map((f) => ({ path: `${controlFolder(c)}/${f.path}`, data: f.data }))),
-    ...model.environmentVariables.map((v) => ({ path: environmentVariablePath(v), data: utf8(environmentVariableXml(v)) })),
+    ...model.controls.flatMap((c) =>
+      inputs.controls[c.name].map((f) => ({ path: `${controlFolder(c)}/${f.path}`, data: f.data })),
+    ),
+    ...model.environmentVariables.map((v) => ({
+      path: environmentVariablePath(v),
+      data: utf8(environmentVariableXml(v)),
+    })),
   ];
   return [
     { path: 'customizations.xml', data: utf8(customizationsXml(model, inputs.siteMaps)) },
-    { path: '[Content_Types].xml', data: utf8(contentTypesXml(['customizations.xml', 'solution.xml', ...parts.map((p) => p.path)])) },
+    {
+      path: '[Content_Types].xml',
+      data: utf8(contentTypesXml(['customizations.xml', 'solution.xml', ...parts.map((p) => p.path)])),
+    },
     { path: 'solution.xml', data: utf8(solutionXml(model, managed)) },
     ...parts,
   ];

@@ -29,20 +29,54 @@ export interface RootComponent {
 /** Every root component, sorted by type then name as exports list them. */
 export function rootComponents(model: SolutionModel): RootComponent[] {
   const T = COMPONENT_TYPE;
-  const byName = (type: number, names: readonly string[]) => names.map((schemaName) => ({ type, schemaName }));
+  const byName = (type: number, names: readonly string[]) =>
+    names.map((schemaName) => ({ type, schemaName }));
   const byId = (type: number, ids: readonly string[]) => ids.map((id) => ({ type, id: braced(id) }));
   const list: RootComponent[] = [
-    ...byName(T.entity, model.tables.map((t) => t.logicalName)),
-    ...byName(T.optionSet, model.choices.map((c) => c.name)),
-    ...byId(T.role, model.roles.map((r) => roleId(r.name))),
-    ...byName(T.webResource, model.webResources.map((w) => w.name)),
-    ...byName(T.siteMap, model.appModules.map((a) => a.uniqueName)),
-    ...byName(T.customControl, model.controls.map((c) => c.name)),
-    ...byId(T.fieldSecurityProfile, model.fieldSecurityProfiles.map((p) => fieldSecurityProfileId(p.name))),
-    ...byName(T.appModule, model.appModules.map((a) => a.uniqueName)),
-    ...byId(T.step, model.steps.map((s) => stepId(s.name))),
-    ...byId(T.serviceEndpoint, model.serviceEndpoints.map((s) => serviceEndpointId(s.name))),
-    ...byName(T.environmentVariable, model.environmentVariables.map((e) => e.schemaName)),
+    ...byName(
+      T.entity,
+      model.tables.map((t) => t.logicalName),
+    ),
+    ...byName(
+      T.optionSet,
+      model.choices.map((c) => c.name),
+    ),
+    ...byId(
+      T.role,
+      model.roles.map((r) => roleId(r.name)),
+    ),
+    ...byName(
+      T.webResource,
+      model.webResources.map((w) => w.name),
+    ),
+    ...byName(
+      T.siteMap,
+      model.appModules.map((a) => a.uniqueName),
+    ),
+    ...byName(
+      T.customControl,
+      model.controls.map((c) => c.name),
+    ),
+    ...byId(
+      T.fieldSecurityProfile,
+      model.fieldSecurityProfiles.map((p) => fieldSecurityProfileId(p.name)),
+    ),
+    ...byName(
+      T.appModule,
+      model.appModules.map((a) => a.uniqueName),
+    ),
+    ...byId(
+      T.step,
+      model.steps.map((s) => stepId(s.name)),
+    ),
+    ...byId(
+      T.serviceEndpoint,
+      model.serviceEndpoints.map((s) => serviceEndpointId(s.name)),
+    ),
+    ...byName(
+      T.environmentVariable,
+      model.environmentVariables.map((e) => e.schemaName),
+    ),
   ];
   const key = (c: RootComponent) => c.schemaName ?? c.id ?? '';
   return list.sort((a, b) => a.type - b.type || key(a).localeCompare(key(b)));
@@ -51,13 +85,38 @@ export function rootComponents(model: SolutionModel): RootComponent[] {
 const nil = (name: string): XmlElement => el(name, { 'xsi:nil': 'true' }, [{ text: '' }]);
 
 function address(n: number): XmlElement {
-  const nils = ['City', 'County', 'Country', 'Fax', 'FreightTermsCode', 'ImportSequenceNumber', 'Latitude', 'Line1', 'Line2', 'Line3']
+  const nils = [
+    'City',
+    'County',
+    'Country',
+    'Fax',
+    'FreightTermsCode',
+    'ImportSequenceNumber',
+    'Latitude',
+    'Line1',
+    'Line2',
+    'Line3',
+  ]
     .concat(['Longitude', 'Name', 'PostalCode', 'PostOfficeBox', 'PrimaryContactName'])
     .map(nil);
-  const tail = ['StateOrProvince', 'Telephone1', 'Telephone2', 'Telephone3', 'TimeZoneRuleVersionNumber', 'UPSZone', 'UTCOffset']
+  const tail = [
+    'StateOrProvince',
+    'Telephone1',
+    'Telephone2',
+    'Telephone3',
+    'TimeZoneRuleVersionNumber',
+    'UPSZone',
+    'UTCOffset',
+  ]
     .concat(['UTCConversionTimeZoneCode'])
     .map(nil);
-  return el('Address', {}, [leaf('AddressNumber', n), leaf('AddressTypeCode', 1), ...nils, leaf('ShippingMethodCode', 1), ...tail]);
+  return el('Address', {}, [
+    leaf('AddressNumber', n),
+    leaf('AddressTypeCode', 1),
+    ...nils,
+    leaf('ShippingMethodCode', 1),
+    ...tail,
+  ]);
 }
 
 function publisherXml(model: SolutionModel): XmlElement {
@@ -81,7 +140,13 @@ function publisherXml(model: SolutionModel): XmlElement {
 export function solutionXml(model: SolutionModel, managed: boolean): string {
   const root = el(
     'ImportExportXml',
-    { version: '9.1.0.643', SolutionPackageVersion: '9.1', languagecode: LANGUAGE, generatedBy: 'CrmLive', 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance' },
+    {
+      version: '9.1.0.643',
+      SolutionPackageVersion: '9.1',
+      languagecode: LANGUAGE,
+      generatedBy: 'CrmLive',
+      'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
+    },
     [
       el('SolutionManifest', {}, [
         leaf('UniqueName', model.uniqueName),
@@ -90,7 +155,13 @@ export function solutionXml(model: SolutionModel, managed: boolean): string {
         leaf('Version', model.version),
         leaf('Managed', managed ? 1 : 0),
         publisherXml(model),
-        el('RootComponents', {}, rootComponents(model).map((c) => el('RootComponent', { type: c.type, schemaName: c.schemaName, id: c.id, behavior: 0 }))),
+        el(
+          'RootComponents',
+          {},
+          rootComponents(model).map((c) =>
+            el('RootComponent', { type: c.type, schemaName: c.schemaName, id: c.id, behavior: 0 }),
+          ),
+        ),
         el('MissingDependencies'),
       ]),
     ],

@@ -14,7 +14,13 @@ import type { PackageInputs } from './inputs';
  * 50 characters (Dataverse allows 50 for table and 50 for column schema names in the maker);
  * relationship and key names at most 100; text columns 1..4000, multi-line 1..1048576.
  */
-export const LIMITS = { tableName: 50, columnName: 50, choiceName: 50, relationshipName: 100, keyName: 100 } as const;
+export const LIMITS = {
+  tableName: 50,
+  columnName: 50,
+  choiceName: 50,
+  relationshipName: 100,
+  keyName: 100,
+} as const;
 
 export interface ValidationIssue {
   readonly component: string;
@@ -24,7 +30,9 @@ export interface ValidationIssue {
 
 export class ModelValidationError extends Error {
   constructor(readonly issues: readonly ValidationIssue[]) {
-    super(`The solution model is invalid:\n${issues.map((i) => `  - ${i.component}: ${i.rule}: ${i.detail}`).join('\n')}`);
+    super(
+      `The solution model is invalid:\n${issues.map((i) => `  - ${i.component}: ${i.rule}: ${i.detail}`).join('\n')}`,
+    );
   }
 }
 
@@ -32,13 +40,19 @@ type Report = (component: string, rule: string, detail: string) => void;
 
 function checkLabels(model: SolutionModel, report: Report): void {
   const need = (component: string, text: string | undefined) => {
-    if (!text || text.trim() === '') report(component, 'display-name-required', 'give it a display name users understand');
+    if (!text || text.trim() === '')
+      report(component, 'display-name-required', 'give it a display name users understand');
   };
   for (const t of model.tables) {
     need(`table ${t.logicalName}`, t.displayName);
     for (const c of columnsOf(t)) {
       need(`column ${t.logicalName}.${c.logicalName}`, c.displayName);
-      if (!c.description.trim()) report(`column ${t.logicalName}.${c.logicalName}`, 'description-required', 'say what the column is for');
+      if (!c.description.trim())
+        report(
+          `column ${t.logicalName}.${c.logicalName}`,
+          'description-required',
+          'say what the column is for',
+        );
     }
   }
   for (const c of model.choices) {
@@ -54,10 +68,12 @@ function checkLabels(model: SolutionModel, report: Report): void {
 function checkNames(model: SolutionModel, report: Report): void {
   const prefix = `${model.publisher.prefix}_`;
   const prefixed = (component: string, name: string) => {
-    if (!name.startsWith(prefix)) report(component, 'publisher-prefix', `"${name}" must start with "${prefix}"`);
+    if (!name.startsWith(prefix))
+      report(component, 'publisher-prefix', `"${name}" must start with "${prefix}"`);
   };
   const length = (component: string, name: string, max: number) => {
-    if (name.length > max) report(component, 'name-length', `"${name}" is ${name.length} characters; the limit is ${max}`);
+    if (name.length > max)
+      report(component, 'name-length', `"${name}" is ${name.length} characters; the limit is ${max}`);
   };
   const unique = (kind: string, names: readonly string[]) => {
     const seen = new Set<string>();
@@ -74,44 +90,85 @@ function checkNames(model: SolutionModel, report: Report): void {
     for (const c of t.columns) {
       prefixed(`column ${t.logicalName}.${c.logicalName}`, c.logicalName);
       length(`column ${t.logicalName}.${c.logicalName}`, c.logicalName, LIMITS.columnName);
-      if ((c.type === 'string' && (c.maxLength < 1 || c.maxLength > 4000)) || (c.type === 'memo' && (c.maxLength < 1 || c.maxLength > 1048576))) {
-        report(`column ${t.logicalName}.${c.logicalName}`, 'max-length', `${c.maxLength} is outside Dataverse's limits`);
+      if (
+        (c.type === 'string' && (c.maxLength < 1 || c.maxLength > 4000)) ||
+        (c.type === 'memo' && (c.maxLength < 1 || c.maxLength > 1048576))
+      ) {
+        report(
+          `column ${t.logicalName}.${c.logicalName}`,
+          'max-length',
+          `${c.maxLength} is outside Dataverse's limits`,
+        );
       }
     }
-    unique(`column of ${t.logicalName}:`, columnsOf(t).map((c) => c.logicalName));
+    unique(
+      `column of ${t.logicalName}:`,
+      columnsOf(t).map((c) => c.logicalName),
+    );
   }
-  unique('table', model.tables.map((t) => t.logicalName));
+  unique(
+    'table',
+    model.tables.map((t) => t.logicalName),
+  );
   for (const c of model.choices) {
     prefixed(`choice ${c.name}`, c.name);
     length(`choice ${c.name}`, c.name, LIMITS.choiceName);
     for (const o of c.options) {
       if (!String(o.value).startsWith(String(model.publisher.optionValuePrefix))) {
-        report(`choice ${c.name} value ${o.value}`, 'option-value-prefix', `values start with ${model.publisher.optionValuePrefix}`);
+        report(
+          `choice ${c.name} value ${o.value}`,
+          'option-value-prefix',
+          `values start with ${model.publisher.optionValuePrefix}`,
+        );
       }
     }
-    unique(`value of ${c.name}:`, c.options.map((o) => String(o.value)));
+    unique(
+      `value of ${c.name}:`,
+      c.options.map((o) => String(o.value)),
+    );
   }
-  unique('choice', model.choices.map((c) => c.name));
+  unique(
+    'choice',
+    model.choices.map((c) => c.name),
+  );
   for (const r of model.relationships) {
     prefixed(`relationship ${r.name}`, r.name);
     length(`relationship ${r.name}`, r.name, LIMITS.relationshipName);
   }
-  unique('relationship', model.relationships.map((r) => r.name));
+  unique(
+    'relationship',
+    model.relationships.map((r) => r.name),
+  );
   for (const k of model.alternateKeys) {
     prefixed(`alternate key ${k.name}`, k.name);
     length(`alternate key ${k.name}`, k.name, LIMITS.keyName);
   }
-  unique('alternate key', model.alternateKeys.map((k) => k.name));
+  unique(
+    'alternate key',
+    model.alternateKeys.map((k) => k.name),
+  );
   for (const w of model.webResources) prefixed(`web resource ${w.name}`, w.name);
-  unique('web resource', model.webResources.map((w) => w.name));
+  unique(
+    'web resource',
+    model.webResources.map((w) => w.name),
+  );
   for (const c of model.controls) prefixed(`control ${c.name}`, c.name);
   for (const v of model.environmentVariables) prefixed(`environment variable ${v.schemaName}`, v.schemaName);
   for (const a of model.appModules) prefixed(`app ${a.uniqueName}`, a.uniqueName);
   for (const s of model.serviceEndpoints) prefixed(`service endpoint ${s.name}`, s.name);
   for (const p of model.fieldSecurityProfiles) prefixed(`field security profile ${p.name}`, p.name);
-  unique('role', model.roles.map((r) => r.name));
-  unique('view', model.views.map((v) => `${v.table}/${v.name}`));
-  unique('form', model.forms.map((f) => `${f.table}/${f.name}`));
+  unique(
+    'role',
+    model.roles.map((r) => r.name),
+  );
+  unique(
+    'view',
+    model.views.map((v) => `${v.table}/${v.name}`),
+  );
+  unique(
+    'form',
+    model.forms.map((f) => `${f.table}/${f.name}`),
+  );
 }
 
 /** Every GUID the package derives, so a collision (e.g. two components named alike) is caught. */
@@ -119,10 +176,19 @@ export function derivedGuids(model: SolutionModel): { component: string; id: str
   return [
     ...model.forms.map((f) => ({ component: `form ${f.table}/${f.name}`, id: formId(f) })),
     ...model.views.map((v) => ({ component: `view ${v.table}/${v.name}`, id: viewId(v) })),
-    ...model.webResources.map((w) => ({ component: `web resource ${w.name}`, id: componentId('webresource', w.name) })),
+    ...model.webResources.map((w) => ({
+      component: `web resource ${w.name}`,
+      id: componentId('webresource', w.name),
+    })),
     ...model.roles.map((r) => ({ component: `role ${r.name}`, id: componentId('role', r.name) })),
-    ...model.fieldSecurityProfiles.map((p) => ({ component: `field security profile ${p.name}`, id: componentId('fieldsecurityprofile', p.name) })),
-    ...model.serviceEndpoints.map((s) => ({ component: `service endpoint ${s.name}`, id: componentId('serviceendpoint', s.name) })),
+    ...model.fieldSecurityProfiles.map((p) => ({
+      component: `field security profile ${p.name}`,
+      id: componentId('fieldsecurityprofile', p.name),
+    })),
+    ...model.serviceEndpoints.map((s) => ({
+      component: `service endpoint ${s.name}`,
+      id: componentId('serviceendpoint', s.name),
+    })),
     ...model.steps.map((s) => ({ component: `step ${s.name}`, id: componentId('step', s.name) })),
   ];
 }

@@ -11,7 +11,11 @@ export interface XmlElement {
 }
 export type XmlNode = XmlElement | { readonly text: string } | { readonly raw: string };
 
-export function el(name: string, attrs: Attrs = {}, children: readonly (XmlNode | string | null | undefined | false)[] = []): XmlElement {
+export function el(
+  name: string,
+  attrs: Attrs = {},
+  children: readonly (XmlNode | string | null | undefined | false)[] = [],
+): XmlElement {
   const kids = children.filter((c): c is XmlNode | string => c !== null && c !== undefined && c !== false);
   return { name, attrs, children: kids.map((c) => (typeof c === 'string' ? { text: c } : c)) };
 }

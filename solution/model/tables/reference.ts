@@ -30,7 +30,11 @@ export const glCodeTable = customTable(
 const t = COLUMNS.taxRate;
 export const taxRateTable = customTable(
   TABLES.taxRate,
-  { displayName: 'Tax rate', pluralName: 'Tax rates', description: 'A tax rate from Xero, pulled from Xero.' },
+  {
+    displayName: 'Tax rate',
+    pluralName: 'Tax rates',
+    description: 'A tax rate from Xero, pulled from Xero.',
+  },
   [
     text(t.taxType, 'Tax type', "Xero's code for the tax rate, e.g. OUTPUT.", 50, { required: 'required' }),
     decimal(t.effectiveRate, 'Rate (%)', 'The effective rate in percent, e.g. 10.', 4, { min: 0, max: 100 }),
@@ -49,7 +53,9 @@ export const brandingThemeTable = customTable(
     description: 'A Xero branding theme (the invoice layout), pulled from Xero.',
   },
   [
-    text(b.xeroBrandingThemeId, 'Xero theme ID', 'The branding theme id in Xero.', 100, { required: 'required' }),
+    text(b.xeroBrandingThemeId, 'Xero theme ID', 'The branding theme id in Xero.', 100, {
+      required: 'required',
+    }),
     whole(b.sortOrder, 'Sort order', 'The order Xero lists the theme in.', { min: 0, max: 1000 }),
     connectionLookup(TABLES.brandingTheme.logicalName, b.connectionId),
   ],
@@ -80,10 +86,18 @@ export const trackingOptionTable = customTable(
     description: 'One option of a Xero tracking category (e.g. North), pulled from Xero.',
   },
   [
-    text(to.xeroTrackingOptionId, 'Xero option ID', 'The tracking option id in Xero.', 100, { required: 'required' }),
-    lookup(TABLES.trackingOption.logicalName, to.trackingCategoryId, 'Tracking category', 'The category this option belongs to.', {
+    text(to.xeroTrackingOptionId, 'Xero option ID', 'The tracking option id in Xero.', 100, {
       required: 'required',
     }),
+    lookup(
+      TABLES.trackingOption.logicalName,
+      to.trackingCategoryId,
+      'Tracking category',
+      'The category this option belongs to.',
+      {
+        required: 'required',
+      },
+    ),
     connectionLookup(TABLES.trackingOption.logicalName, to.connectionId),
   ],
 );

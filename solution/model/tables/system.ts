@@ -11,21 +11,45 @@ export const invoiceExtension: SystemTableExtension = {
   schemaName: 'Invoice',
   displayName: 'Invoice',
   columns: [
-    choice(i.documentType, 'Xero document type', 'Which kind of Xero document this invoice becomes.', CHOICES.documentType.name, {
-      defaultValue: CHOICES.documentType.values.salesInvoice,
-    }),
-    lookup(invoice, i.connectionId, 'Xero connection', 'The Xero organisation this invoice is sent to; empty means the default.'),
+    choice(
+      i.documentType,
+      'Xero document type',
+      'Which kind of Xero document this invoice becomes.',
+      CHOICES.documentType.name,
+      {
+        defaultValue: CHOICES.documentType.values.salesInvoice,
+      },
+    ),
+    lookup(
+      invoice,
+      i.connectionId,
+      'Xero connection',
+      'The Xero organisation this invoice is sent to; empty means the default.',
+    ),
     lookup(invoice, i.brandingThemeId, 'Branding theme', 'The Xero branding theme; empty means the default.'),
-    text(i.manualNumber, 'Manual Xero number', 'The number to use in Xero when the connection numbers invoices manually.', 50),
+    text(
+      i.manualNumber,
+      'Manual Xero number',
+      'The number to use in Xero when the connection numbers invoices manually.',
+      50,
+    ),
     text(i.reference, 'Xero reference', 'The reference shown on the Xero document.', 255),
-    choice(i.emailOnSync, 'Email from Xero', 'Whether Xero emails this invoice once synced.', CHOICES.invoiceEmailOnSync.name, {
-      defaultValue: CHOICES.invoiceEmailOnSync.values.useConnectionSetting,
-    }),
+    choice(
+      i.emailOnSync,
+      'Email from Xero',
+      'Whether Xero emails this invoice once synced.',
+      CHOICES.invoiceEmailOnSync.name,
+      {
+        defaultValue: CHOICES.invoiceEmailOnSync.values.useConnectionSetting,
+      },
+    ),
     text(i.xeroId, 'Xero ID', 'The id of the document in Xero, set by the sync.', 100),
     text(i.xeroNumber, 'Xero number', 'The document number in Xero, set by the sync.', 100),
     text(i.xeroStatus, 'Xero status', 'The status of the document in Xero, e.g. AUTHORISED or PAID.', 50),
     text(i.xeroUrl, 'Open in Xero', 'A link that opens the document in Xero.', 500, { format: 'url' }),
-    text(i.onlineUrl, 'Online invoice', 'The online invoice link the customer can pay from.', 500, { format: 'url' }),
+    text(i.onlineUrl, 'Online invoice', 'The online invoice link the customer can pay from.', 500, {
+      format: 'url',
+    }),
     money(i.amountDue, 'Amount due (Xero)', 'What the customer still owes according to Xero.'),
     money(i.amountPaid, 'Amount paid (Xero)', 'What has been paid according to Xero.'),
     dateTime(i.lastSyncedOn, 'Last synced', 'When the invoice was last sent to or refreshed from Xero.'),
@@ -44,10 +68,25 @@ export const invoiceDetailExtension: SystemTableExtension = {
   schemaName: 'InvoiceDetail',
   displayName: 'Invoice Product',
   columns: [
-    lookup(detail, l.glCodeId, 'GL code', 'The Xero account for this line; empty means the product or default code.'),
-    lookup(detail, l.taxRateId, 'Tax rate', 'The Xero tax rate for this line; empty means the product or default rate.'),
+    lookup(
+      detail,
+      l.glCodeId,
+      'GL code',
+      'The Xero account for this line; empty means the product or default code.',
+    ),
+    lookup(
+      detail,
+      l.taxRateId,
+      'Tax rate',
+      'The Xero tax rate for this line; empty means the product or default rate.',
+    ),
     lookup(detail, l.trackingOption1Id, 'Tracking option 1', 'The first Xero tracking option for this line.'),
-    lookup(detail, l.trackingOption2Id, 'Tracking option 2', 'The second Xero tracking option for this line.'),
+    lookup(
+      detail,
+      l.trackingOption2Id,
+      'Tracking option 2',
+      'The second Xero tracking option for this line.',
+    ),
   ],
 };
 
@@ -61,9 +100,19 @@ export const productExtension: SystemTableExtension = {
   displayName: 'Product',
   columns: [
     lookup(product, pr.salesGlCodeId, 'Sales GL code', 'The Xero account used when this product is sold.'),
-    lookup(product, pr.purchaseGlCodeId, 'Purchase GL code', 'The Xero account used when this product is bought.'),
+    lookup(
+      product,
+      pr.purchaseGlCodeId,
+      'Purchase GL code',
+      'The Xero account used when this product is bought.',
+    ),
     lookup(product, pr.salesTaxRateId, 'Sales tax rate', 'The Xero tax rate used when this product is sold.'),
-    lookup(product, pr.purchaseTaxRateId, 'Purchase tax rate', 'The Xero tax rate used when this product is bought.'),
+    lookup(
+      product,
+      pr.purchaseTaxRateId,
+      'Purchase tax rate',
+      'The Xero tax rate used when this product is bought.',
+    ),
     text(pr.xeroItemCode, 'Xero item code', 'The code of the matching Xero item.', 30),
   ],
 };

@@ -5,7 +5,13 @@ import { text } from '../columns';
 /** A custom table from its names.ts entry; its primary name column is `stl_name` (max 200). */
 export function customTable(
   names: TableName,
-  labels: { displayName: string; pluralName: string; description: string; nameLabel?: string; nameHelp?: string },
+  labels: {
+    displayName: string;
+    pluralName: string;
+    description: string;
+    nameLabel?: string;
+    nameHelp?: string;
+  },
   columns: readonly Column[],
 ): CustomTable {
   return {

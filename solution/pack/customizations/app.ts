@@ -42,10 +42,15 @@ function appModuleXml(app: AppModule): XmlElement {
       ...app.tables.map((t) => el('AppModuleComponent', { type: 1, schemaName: t })),
       el('AppModuleComponent', { type: 62, schemaName: app.uniqueName }),
     ]),
-    el('AppModuleRoleMaps', {}, app.roles.map((r) => el('Role', { id: `{${roleId(r)}}` }))),
+    el(
+      'AppModuleRoleMaps',
+      {},
+      app.roles.map((r) => el('Role', { id: `{${roleId(r)}}` })),
+    ),
     localizedNames(app.displayName),
     descriptions(app.description),
   ]);
 }
 
-export const appModulesXml = (model: SolutionModel): XmlElement => el('AppModules', {}, model.appModules.map(appModuleXml));
+export const appModulesXml = (model: SolutionModel): XmlElement =>
+  el('AppModules', {}, model.appModules.map(appModuleXml));

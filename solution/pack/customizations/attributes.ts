@@ -15,19 +15,36 @@ const TYPE: Record<Column['type'], string> = {
   lookup: 'lookup',
 };
 
-const flags = (values: Record<string, 0 | 1>): XmlElement[] => Object.entries(values).map(([k, v]) => leaf(k, v));
+const flags = (values: Record<string, 0 | 1>): XmlElement[] =>
+  Object.entries(values).map(([k, v]) => leaf(k, v));
 
-function common(logicalName: string, requiredLevel: string, displayMask: string, custom: boolean, secured: boolean): XmlElement[] {
+function common(
+  logicalName: string,
+  requiredLevel: string,
+  displayMask: string,
+  custom: boolean,
+  secured: boolean,
+): XmlElement[] {
   return [
     leaf('Name', logicalName),
     leaf('LogicalName', logicalName),
     leaf('RequiredLevel', requiredLevel),
     leaf('DisplayMask', displayMask),
     leaf('ImeMode', 'auto'),
-    ...flags({ ValidForUpdateApi: custom ? 1 : 0, ValidForReadApi: 1, ValidForCreateApi: 1, IsCustomField: custom ? 1 : 0 }),
+    ...flags({
+      ValidForUpdateApi: custom ? 1 : 0,
+      ValidForReadApi: 1,
+      ValidForCreateApi: 1,
+      IsCustomField: custom ? 1 : 0,
+    }),
     ...flags({ IsAuditEnabled: 1, IsSecured: secured ? 1 : 0 }),
     leaf('IntroducedVersion', INTRODUCED_VERSION),
-    ...flags({ IsCustomizable: 1, IsRenameable: 1, CanModifySearchSettings: 1, CanModifyRequirementLevelSettings: 1 }),
+    ...flags({
+      IsCustomizable: 1,
+      IsRenameable: 1,
+      CanModifySearchSettings: 1,
+      CanModifyRequirementLevelSettings: 1,
+    }),
     ...flags({ CanModifyAdditionalSettings: 1 }),
     leaf('SourceType', 0),
     ...flags({ IsGlobalFilterEnabled: 0, IsSortableEnabled: 0, CanModifyGlobalFilterSettings: 1 }),
@@ -38,15 +55,32 @@ function common(logicalName: string, requiredLevel: string, displayMask: string,
 function typeSpecific(table: string, column: Column): XmlNode[] {
   switch (column.type) {
     case 'string':
-      return [leaf('Format', column.format ?? 'text'), leaf('MaxLength', column.maxLength), leaf('Length', column.maxLength * 2)];
+      return [
+        leaf('Format', column.format ?? 'text'),
+        leaf('MaxLength', column.maxLength),
+        leaf('Length', column.maxLength * 2),
+      ];
     case 'memo':
       return [leaf('Format', 'text'), leaf('MaxLength', column.maxLength)];
     case 'integer':
-      return [leaf('Format', 'none'), leaf('MinValue', column.min ?? -2147483648), leaf('MaxValue', column.max ?? 2147483647)];
+      return [
+        leaf('Format', 'none'),
+        leaf('MinValue', column.min ?? -2147483648),
+        leaf('MaxValue', column.max ?? 2147483647),
+      ];
     case 'decimal':
-      return [leaf('MinValue', column.min ?? -100000000000), leaf('MaxValue', column.max ?? 100000000000), leaf('Accuracy', column.precision)];
+      return [
+        leaf('MinValue', column.min ?? -100000000000),
+        leaf('MaxValue', column.max ?? 100000000000),
+        leaf('Accuracy', column.precision),
+      ];
     case 'money':
-      return [leaf('MinValue', -922337203685477), leaf('MaxValue', 922337203685477), leaf('Accuracy', 2), leaf('AccuracySource', 2)];
+      return [
+        leaf('MinValue', -922337203685477),
+        leaf('MaxValue', 922337203685477),
+        leaf('Accuracy', 2),
+        leaf('AccuracySource', 2),
+      ];
     case 'datetime':
       return [leaf('Format', 'datetime'), leaf('CanChangeDateTimeBehavior', 1), leaf('Behavior', 1)];
     case 'dateonly':
@@ -130,5 +164,8 @@ export function stateAttributesXml(table: CustomTable): XmlElement[] {
       displayNames(label),
       descriptions(`${label} of the ${table.displayName.toLowerCase()}.`),
     ]);
-  return [attr('statecode', 'state', 'systemrequired', state, 'Status'), attr('statuscode', 'status', 'none', status, 'Status Reason')];
+  return [
+    attr('statecode', 'state', 'systemrequired', state, 'Status'),
+    attr('statuscode', 'status', 'none', status, 'Status Reason'),
+  ];
 }

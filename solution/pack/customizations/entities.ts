@@ -6,29 +6,85 @@ import { systemFormXml } from './forms';
 import { ribbonDiffXml } from './ribbon';
 import { savedQueryXml } from './views';
 
-const flags = (values: Record<string, 0 | 1>): XmlElement[] => Object.entries(values).map(([k, v]) => leaf(k, v));
+const flags = (values: Record<string, 0 | 1>): XmlElement[] =>
+  Object.entries(values).map(([k, v]) => leaf(k, v));
 
 function entitySettings(table: CustomTable): XmlElement[] {
   return [
     leaf('EntitySetName', table.entitySet),
-    ...flags({ IsDuplicateCheckSupported: 0, IsBusinessProcessEnabled: 0, IsRequiredOffline: 0, IsInteractionCentricEnabled: 0 }),
-    ...flags({ IsCollaboration: 0, AutoRouteToOwnerQueue: 0, IsConnectionsEnabled: 0, IsDocumentManagementEnabled: 0 }),
-    ...flags({ AutoCreateAccessTeams: 0, IsOneNoteIntegrationEnabled: 0, IsKnowledgeManagementEnabled: 0, IsSLAEnabled: 0 }),
+    ...flags({
+      IsDuplicateCheckSupported: 0,
+      IsBusinessProcessEnabled: 0,
+      IsRequiredOffline: 0,
+      IsInteractionCentricEnabled: 0,
+    }),
+    ...flags({
+      IsCollaboration: 0,
+      AutoRouteToOwnerQueue: 0,
+      IsConnectionsEnabled: 0,
+      IsDocumentManagementEnabled: 0,
+    }),
+    ...flags({
+      AutoCreateAccessTeams: 0,
+      IsOneNoteIntegrationEnabled: 0,
+      IsKnowledgeManagementEnabled: 0,
+      IsSLAEnabled: 0,
+    }),
     ...flags({ IsDocumentRecommendationsEnabled: 0, IsBPFEntity: 0 }),
     leaf('OwnershipTypeMask', 'UserOwned'),
     ...flags({ IsAuditEnabled: 1, IsActivity: 0 }),
     el('ActivityTypeMask'),
-    ...flags({ IsActivityParty: 0, IsReplicated: 0, IsReplicationUserFiltered: 0, IsMailMergeEnabled: 0, IsVisibleInMobile: 0 }),
+    ...flags({
+      IsActivityParty: 0,
+      IsReplicated: 0,
+      IsReplicationUserFiltered: 0,
+      IsMailMergeEnabled: 0,
+      IsVisibleInMobile: 0,
+    }),
     ...flags({ IsVisibleInMobileClient: 1, IsReadOnlyInMobileClient: 0, IsOfflineInMobileClient: 0 }),
     leaf('DaysSinceRecordLastModified', 0),
-    ...flags({ IsMapiGridEnabled: 1, IsReadingPaneEnabled: 1, IsQuickCreateEnabled: 0, SyncToExternalSearchIndex: 0 }),
+    ...flags({
+      IsMapiGridEnabled: 1,
+      IsReadingPaneEnabled: 1,
+      IsQuickCreateEnabled: 0,
+      SyncToExternalSearchIndex: 0,
+    }),
     leaf('IntroducedVersion', INTRODUCED_VERSION),
-    ...flags({ IsCustomizable: 1, IsRenameable: 1, IsMappable: 1, CanModifyAuditSettings: 1, CanModifyMobileVisibility: 1 }),
-    ...flags({ CanModifyMobileClientVisibility: 1, CanModifyMobileClientReadOnly: 1, CanModifyMobileClientOffline: 1 }),
-    ...flags({ CanModifyConnectionSettings: 1, CanModifyDuplicateDetectionSettings: 1, CanModifyMailMergeSettings: 1 }),
-    ...flags({ CanModifyQueueSettings: 1, CanCreateAttributes: 1, CanCreateForms: 1, CanCreateCharts: 1, CanCreateViews: 1 }),
-    ...flags({ CanModifyAdditionalSettings: 1, CanEnableSyncToExternalSearchIndex: 1, EnforceStateTransitions: 0 }),
-    ...flags({ CanChangeHierarchicalRelationship: 1, EntityHelpUrlEnabled: 0, ChangeTrackingEnabled: 1, CanChangeTrackingBeEnabled: 1 }),
+    ...flags({
+      IsCustomizable: 1,
+      IsRenameable: 1,
+      IsMappable: 1,
+      CanModifyAuditSettings: 1,
+      CanModifyMobileVisibility: 1,
+    }),
+    ...flags({
+      CanModifyMobileClientVisibility: 1,
+      CanModifyMobileClientReadOnly: 1,
+      CanModifyMobileClientOffline: 1,
+    }),
+    ...flags({
+      CanModifyConnectionSettings: 1,
+      CanModifyDuplicateDetectionSettings: 1,
+      CanModifyMailMergeSettings: 1,
+    }),
+    ...flags({
+      CanModifyQueueSettings: 1,
+      CanCreateAttributes: 1,
+      CanCreateForms: 1,
+      CanCreateCharts: 1,
+      CanCreateViews: 1,
+    }),
+    ...flags({
+      CanModifyAdditionalSettings: 1,
+      CanEnableSyncToExternalSearchIndex: 1,
+      EnforceStateTransitions: 0,
+    }),
+    ...flags({
+      CanChangeHierarchicalRelationship: 1,
+      EntityHelpUrlEnabled: 0,
+      ChangeTrackingEnabled: 1,
+      CanChangeTrackingBeEnabled: 1,
+    }),
     ...flags({ IsEnabledForExternalChannels: 0 }),
   ];
 }
@@ -46,7 +102,11 @@ function entityKeys(model: SolutionModel, table: Table): XmlElement | null {
         leaf('IntroducedVersion', INTRODUCED_VERSION),
         leaf('IsCustomizable', 1),
         displayNames(k.displayName),
-        el('EntityKeyAttributes', {}, k.columns.map((c) => leaf('AttributeName', c))),
+        el(
+          'EntityKeyAttributes',
+          {},
+          k.columns.map((c) => leaf('AttributeName', c)),
+        ),
       ]),
     ),
   );
@@ -64,7 +124,9 @@ function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
     el('EntityInfo', {}, [
       el('entity', { Name: table.schemaName }, [
         localizedNames(table.displayName),
-        el('LocalizedCollectionNames', {}, [el('LocalizedCollectionName', { description: table.pluralName, languagecode: LANGUAGE })]),
+        el('LocalizedCollectionNames', {}, [
+          el('LocalizedCollectionName', { description: table.pluralName, languagecode: LANGUAGE }),
+        ]),
         descriptions(table.description),
         el('attributes', {}, [
           primaryKeyXml(table),
@@ -76,8 +138,20 @@ function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
         entityKeys(model, table),
       ]),
     ]),
-    el('FormXml', {}, [el('forms', { type: 'main' }, forms.map((f, i) => systemFormXml(model, f, i === 0)))]),
-    el('SavedQueries', {}, [el('savedqueries', {}, views.map((v) => savedQueryXml(table, v)))]),
+    el('FormXml', {}, [
+      el(
+        'forms',
+        { type: 'main' },
+        forms.map((f, i) => systemFormXml(model, f, i === 0)),
+      ),
+    ]),
+    el('SavedQueries', {}, [
+      el(
+        'savedqueries',
+        {},
+        views.map((v) => savedQueryXml(table, v)),
+      ),
+    ]),
     ribbonDiffXml(model.ribbon.filter((b) => b.table === t)),
   ]);
 }
@@ -90,17 +164,31 @@ function systemEntityXml(model: SolutionModel, table: SystemTableExtension): Xml
     el('EntityInfo', {}, [
       el('entity', { Name: table.schemaName }, [
         localizedNames(table.displayName),
-        el('attributes', {}, table.columns.map((c) => attributeXml(t, c))),
+        el(
+          'attributes',
+          {},
+          table.columns.map((c) => attributeXml(t, c)),
+        ),
       ]),
     ]),
-    forms.length ? el('FormXml', {}, [el('forms', { type: 'main' }, forms.map((f) => systemFormXml(model, f, false)))]) : null,
+    forms.length
+      ? el('FormXml', {}, [
+          el(
+            'forms',
+            { type: 'main' },
+            forms.map((f) => systemFormXml(model, f, false)),
+          ),
+        ])
+      : null,
     ribbonDiffXml(model.ribbon.filter((b) => b.table === t)),
   ]);
 }
 
 export function entitiesXml(model: SolutionModel): XmlElement {
   // Exports list entities by schema name, case-insensitively (Account, Contact, com_Collection...).
-  const sorted = [...model.tables].sort((a, b) => a.schemaName.toLowerCase().localeCompare(b.schemaName.toLowerCase()));
+  const sorted = [...model.tables].sort((a, b) =>
+    a.schemaName.toLowerCase().localeCompare(b.schemaName.toLowerCase()),
+  );
   return el(
     'Entities',
     {},

@@ -23,7 +23,8 @@ export const SUBGRID_CLASS = '{E7A81278-8635-4d9e-8D4D-59480B391C5B}';
 const FORM_FACTORS = [0, 1, 2]; // web, tablet, phone
 
 export const formId = (form: Form): string => componentId('form', `${form.table}/${form.name}`);
-const partId = (form: Form, part: string): string => braced(componentId('formpart', `${form.table}/${form.name}/${part}`));
+const partId = (form: Form, part: string): string =>
+  braced(componentId('formpart', `${form.table}/${form.name}/${part}`));
 
 function cellXml(model: SolutionModel, form: Form, cell: FormCell): XmlElement {
   if (cell.kind === 'subgrid') {
@@ -69,8 +70,12 @@ function controlDescriptions(model: SolutionModel, form: Form): XmlElement | nul
       const type = columnType(model, form.table, cell.column) ?? 'string';
       const params = Object.entries(cell.bindings).map(([property, column]) => leaf(property, column));
       return el('controlDescription', { forControl: partId(form, `control/${cell.column}`) }, [
-        el('customControl', { id: CONTROL_CLASS[type] }, [el('parameters', {}, [leaf('datafieldname', cell.column)])]),
-        ...FORM_FACTORS.map((formFactor) => el('customControl', { formFactor, name: cell.control }, [el('parameters', {}, params)])),
+        el('customControl', { id: CONTROL_CLASS[type] }, [
+          el('parameters', {}, [leaf('datafieldname', cell.column)]),
+        ]),
+        ...FORM_FACTORS.map((formFactor) =>
+          el('customControl', { formFactor, name: cell.control }, [el('parameters', {}, params)]),
+        ),
       ]);
     }),
   );
@@ -78,23 +83,47 @@ function controlDescriptions(model: SolutionModel, form: Form): XmlElement | nul
 
 export function systemFormXml(model: SolutionModel, form: Form, fallback: boolean): XmlElement {
   const tabs = form.tabs.map((tab) =>
-    el('tab', { name: tab.name, id: partId(form, `tab/${tab.name}`), IsUserDefined: 0, verticallayout: 'true', expanded: 'true' }, [
-      labels(tab.label),
-      el('columns', {}, [
-        el('column', { width: '100%' }, [
-          el(
-            'sections',
-            {},
-            tab.sections.map((section) =>
-              el('section', { name: section.name, showlabel: 'true', showbar: 'false', IsUserDefined: 0, id: partId(form, `section/${section.name}`) }, [
-                labels(section.label),
-                el('rows', {}, section.cells.map((cell) => el('row', {}, [cellXml(model, form, cell)]))),
-              ]),
+    el(
+      'tab',
+      {
+        name: tab.name,
+        id: partId(form, `tab/${tab.name}`),
+        IsUserDefined: 0,
+        verticallayout: 'true',
+        expanded: 'true',
+      },
+      [
+        labels(tab.label),
+        el('columns', {}, [
+          el('column', { width: '100%' }, [
+            el(
+              'sections',
+              {},
+              tab.sections.map((section) =>
+                el(
+                  'section',
+                  {
+                    name: section.name,
+                    showlabel: 'true',
+                    showbar: 'false',
+                    IsUserDefined: 0,
+                    id: partId(form, `section/${section.name}`),
+                  },
+                  [
+                    labels(section.label),
+                    el(
+                      'rows',
+                      {},
+                      section.cells.map((cell) => el('row', {}, [cellXml(model, form, cell)])),
+                    ),
+                  ],
+                ),
+              ),
             ),
-          ),
+          ]),
         ]),
-      ]),
-    ]),
+      ],
+    ),
   );
   return el('systemform', {}, [
     leaf('formid', braced(formId(form))),
@@ -104,7 +133,9 @@ export function systemFormXml(model: SolutionModel, form: Form, fallback: boolea
     el('form', {}, [
       el('tabs', {}, tabs),
       controlDescriptions(model, form),
-      el('DisplayConditions', { Order: fallback ? 0 : 1, FallbackForm: fallback ? 'true' : 'false' }, [el('Everyone')]),
+      el('DisplayConditions', { Order: fallback ? 0 : 1, FallbackForm: fallback ? 'true' : 'false' }, [
+        el('Everyone'),
+      ]),
     ]),
     leaf('IsCustomizable', 1),
     leaf('CanBeDeleted', 1),

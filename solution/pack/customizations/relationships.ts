@@ -39,7 +39,10 @@ export function relationshipsXml(model: SolutionModel): XmlElement {
               leaf('NavigationPropertyName', r.navigationProperty),
               leaf('RelationshipRoleType', 1),
             ]),
-            el('EntityRelationshipRole', {}, [leaf('NavigationPropertyName', r.name), leaf('RelationshipRoleType', 0)]),
+            el('EntityRelationshipRole', {}, [
+              leaf('NavigationPropertyName', r.name),
+              leaf('RelationshipRoleType', 0),
+            ]),
           ]),
         ]),
       ),
@@ -58,7 +61,11 @@ export function optionSetsXml(model: SolutionModel): XmlElement {
         leaf('IsCustomizable', 1),
         displayNames(c.displayName),
         descriptions(c.description),
-        el('options', {}, c.options.map((o) => el('option', { value: o.value }, [labels(o.label)]))),
+        el(
+          'options',
+          {},
+          c.options.map((o) => el('option', { value: o.value }, [labels(o.label)])),
+        ),
       ]),
     ),
   );

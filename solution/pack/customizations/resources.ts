@@ -3,7 +3,13 @@ import { braced, componentId } from '../guid';
 import { INTRODUCED_VERSION } from '../labels';
 import { el, leaf, type XmlElement } from '../xml';
 
-export const WEB_RESOURCE_TYPE: Record<WebResource['type'], number> = { html: 1, css: 2, script: 3, png: 5, svg: 11 };
+export const WEB_RESOURCE_TYPE: Record<WebResource['type'], number> = {
+  html: 1,
+  css: 2,
+  script: 3,
+  png: 5,
+  svg: 11,
+};
 
 export const webResourceId = (name: string): string => componentId('webresource', name);
 
@@ -34,10 +40,17 @@ export function webResourceXml(resource: WebResource, withFileName = true): XmlE
 }
 
 export const webResourcesXml = (model: SolutionModel): XmlElement =>
-  el('WebResources', {}, model.webResources.map((w) => webResourceXml(w)));
+  el(
+    'WebResources',
+    {},
+    model.webResources.map((w) => webResourceXml(w)),
+  );
 
 export function customControlXml(control: PcfControl): XmlElement {
-  return el('CustomControl', {}, [leaf('Name', control.name), leaf('FileName', `/${controlFolder(control)}/ControlManifest.xml`)]);
+  return el('CustomControl', {}, [
+    leaf('Name', control.name),
+    leaf('FileName', `/${controlFolder(control)}/ControlManifest.xml`),
+  ]);
 }
 
 export const customControlsXml = (model: SolutionModel): XmlElement =>

@@ -32,21 +32,25 @@ export function ribbonDiffXml(buttons: readonly RibbonButton[]): XmlElement {
       'CustomActions',
       {},
       buttons.map((b) =>
-        el('CustomAction', { Id: `${b.id}.CustomAction`, Location: ribbonLocation(b), Sequence: b.sequence }, [
-          el('CommandUIDefinition', {}, [
-            el('Button', {
-              Id: `${b.id}.Button`,
-              Command: `${b.id}.Command`,
-              Sequence: b.sequence,
-              LabelText: `$LocLabels:${b.id}.Label`,
-              Alt: `$LocLabels:${b.id}.Label`,
-              ToolTipTitle: `$LocLabels:${b.id}.Label`,
-              ToolTipDescription: `$LocLabels:${b.id}.ToolTip`,
-              TemplateAlias: 'o1',
-              ModernImage: webResourceRef(b.icon),
-            }),
-          ]),
-        ]),
+        el(
+          'CustomAction',
+          { Id: `${b.id}.CustomAction`, Location: ribbonLocation(b), Sequence: b.sequence },
+          [
+            el('CommandUIDefinition', {}, [
+              el('Button', {
+                Id: `${b.id}.Button`,
+                Command: `${b.id}.Command`,
+                Sequence: b.sequence,
+                LabelText: `$LocLabels:${b.id}.Label`,
+                Alt: `$LocLabels:${b.id}.Label`,
+                ToolTipTitle: `$LocLabels:${b.id}.Label`,
+                ToolTipDescription: `$LocLabels:${b.id}.ToolTip`,
+                TemplateAlias: 'o1',
+                ModernImage: webResourceRef(b.icon),
+              }),
+            ]),
+          ],
+        ),
       ),
     ),
     el('Templates', {}, [el('RibbonTemplates', { Id: 'Mscrm.Templates' })]),
@@ -67,13 +71,21 @@ export function ribbonDiffXml(buttons: readonly RibbonButton[]): XmlElement {
         ]),
       ),
     ),
-    el('RuleDefinitions', {}, [el('TabDisplayRules'), el('DisplayRules'), el('EnableRules', {}, rules.map(enableRuleXml))]),
+    el('RuleDefinitions', {}, [
+      el('TabDisplayRules'),
+      el('DisplayRules'),
+      el('EnableRules', {}, rules.map(enableRuleXml)),
+    ]),
     el(
       'LocLabels',
       {},
       buttons.flatMap((b) => [
-        el('LocLabel', { Id: `${b.id}.Label` }, [el('Titles', {}, [el('Title', { description: b.label, languagecode: LANGUAGE })])]),
-        el('LocLabel', { Id: `${b.id}.ToolTip` }, [el('Titles', {}, [el('Title', { description: b.tooltip, languagecode: LANGUAGE })])]),
+        el('LocLabel', { Id: `${b.id}.Label` }, [
+          el('Titles', {}, [el('Title', { description: b.label, languagecode: LANGUAGE })]),
+        ]),
+        el('LocLabel', { Id: `${b.id}.ToolTip` }, [
+          el('Titles', {}, [el('Title', { description: b.tooltip, languagecode: LANGUAGE })]),
+        ]),
       ]),
     ),
   ]);

@@ -19,7 +19,9 @@ export function privilegeNames(model: SolutionModel, role: SecurityRole): { name
       if (!existing || order.indexOf(grant.level) > order.indexOf(existing)) byName.set(name, grant.level);
     }
   }
-  return [...byName.entries()].map(([name, level]) => ({ name, level })).sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.entries()]
+    .map(([name, level]) => ({ name, level }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function rolesXml(model: SolutionModel): XmlElement {
@@ -30,7 +32,11 @@ export function rolesXml(model: SolutionModel): XmlElement {
       el('Role', { id: braced(roleId(role.name)), name: role.name }, [
         leaf('IsCustomizable', 1),
         leaf('IntroducedVersion', INTRODUCED_VERSION),
-        el('RolePrivileges', {}, privilegeNames(model, role).map((p) => el('RolePrivilege', p))),
+        el(
+          'RolePrivileges',
+          {},
+          privilegeNames(model, role).map((p) => el('RolePrivilege', p)),
+        ),
       ]),
     ),
   );
@@ -41,22 +47,30 @@ export function fieldSecurityProfilesXml(model: SolutionModel): XmlElement {
     'FieldSecurityProfiles',
     {},
     model.fieldSecurityProfiles.map((p) =>
-      el('FieldSecurityProfile', { name: p.name, description: p.description, fieldsecurityprofileid: braced(fieldSecurityProfileId(p.name)) }, [
-        el(
-          'FieldPermissions',
-          {},
-          p.permissions.map((f) =>
-            el('FieldPermission', {}, [
-              leaf('EntityName', f.table),
-              leaf('AttributeName', f.column),
-              // 4 = Allowed, 0 = Not allowed (fieldpermission.canread etc.)
-              leaf('CanRead', f.read ? 4 : 0),
-              leaf('CanUpdate', f.update ? 4 : 0),
-              leaf('CanCreate', f.create ? 4 : 0),
-            ]),
+      el(
+        'FieldSecurityProfile',
+        {
+          name: p.name,
+          description: p.description,
+          fieldsecurityprofileid: braced(fieldSecurityProfileId(p.name)),
+        },
+        [
+          el(
+            'FieldPermissions',
+            {},
+            p.permissions.map((f) =>
+              el('FieldPermission', {}, [
+                leaf('EntityName', f.table),
+                leaf('AttributeName', f.column),
+                // 4 = Allowed, 0 = Not allowed (fieldpermission.canread etc.)
+                leaf('CanRead', f.read ? 4 : 0),
+                leaf('CanUpdate', f.update ? 4 : 0),
+                leaf('CanCreate', f.create ? 4 : 0),
+              ]),
+            ),
           ),
-        ),
-      ]),
+        ],
+      ),
     ),
   );
 }

@@ -5,7 +5,8 @@ import { el, leaf, type XmlElement } from '../xml';
 
 const QUERY_TYPE: Record<View['type'], number> = { public: 0, associated: 2, quickfind: 4, lookup: 64 };
 
-export const viewId = (view: Pick<View, 'table' | 'name'>): string => componentId('view', `${view.table}/${view.name}`);
+export const viewId = (view: Pick<View, 'table' | 'name'>): string =>
+  componentId('view', `${view.table}/${view.name}`);
 
 export function savedQueryXml(table: CustomTable, view: View): XmlElement {
   const id = `${table.logicalName}id`;
@@ -20,13 +21,25 @@ export function savedQueryXml(table: CustomTable, view: View): XmlElement {
       el('order', { attribute: view.sortBy, descending: view.descending ? 'true' : 'false' }),
       el('filter', { type: 'and' }, conditions),
       find.length
-        ? el('filter', { type: 'or', isquickfindfields: 1 }, find.map((c) => el('condition', { attribute: c, operator: 'like', value: '{0}' })))
+        ? el(
+            'filter',
+            { type: 'or', isquickfindfields: 1 },
+            find.map((c) => el('condition', { attribute: c, operator: 'like', value: '{0}' })),
+          )
         : null,
     ]),
   ]);
-  const grid = el('grid', { name: 'resultset', jump: table.primaryName.logicalName, select: 1, icon: 1, preview: 1 }, [
-    el('row', { name: 'result', id }, view.columns.map((c, i) => el('cell', { name: c, width: i === 0 ? 300 : 150 }))),
-  ]);
+  const grid = el(
+    'grid',
+    { name: 'resultset', jump: table.primaryName.logicalName, select: 1, icon: 1, preview: 1 },
+    [
+      el(
+        'row',
+        { name: 'result', id },
+        view.columns.map((c, i) => el('cell', { name: c, width: i === 0 ? 300 : 150 })),
+      ),
+    ],
+  );
   return el('savedquery', {}, [
     leaf('IsCustomizable', 1),
     leaf('CanBeDeleted', view.isDefault ? 0 : 1),
