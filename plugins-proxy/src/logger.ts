@@ -1,0 +1,81 @@
+/**
+ * The relay's logger: pino JSON lines with the ids that let one sync be followed end to end
+ * (`invoiceId`, `tenantId`, `correlationId`), and secrets redacted at the source so no token,
+ * signature, cookie or webhook secret ever reaches a log line.
+ */
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { COMPONENTS } from '../../solution/names';
+
+export type { Logger } from 'pino';
+
+const SECRET_HEADERS = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-xero-signature',
+  COMPONENTS.webhookAuthHeader,
+];
+const SECRET_FIELDS = [
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'idToken',
+  'id_token',
+  'token',
+  'tokenSet',
+  'clientSecret',
+  'client_secret',
+  'password',
+  'secret',
+  'code_verifier',
+  'codeVerifier',
+];
+
+/** Paths pino's redaction removes: headers on request and response objects, and secret-looking fields up to two levels deep. */
+export const REDACT_PATHS: readonly string[] = [
+  ...SECRET_HEADERS.flatMap((h) => [
+    `req.headers["${h}"]`,
+    `res.headers["${h}"]`,
+    `headers["${h}"]`,
+    `request.headers["${h}"]`,
+    `response.headers["${h}"]`,
+  ]),
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+];
+
+export const REDACTED = '[redacted]';
+
+export interface LoggerOptions {
+  readonly level: string;
+  /** Where lines go; stdout by default. Tests pass a stream to collect the lines. */
+  readonly destination?: DestinationStream;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { service: 'stellarise-relay' },
+      redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.destination,
+  );
+}
+
+export interface LogIds {
+  readonly invoiceId?: string | null;
+  readonly tenantId?: string | null;
+  readonly correlationId?: string | null;
+  readonly jobId?: string | null;
+}
+
+/** A child logger bound to the ids that are known (absent ones are left out rather than logged as null). */
+export function withIds(logger: Logger, ids: LogIds): Logger {
+  const bindings = Object.fromEntries(
+    Object.entries(ids).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  );
+  return logger.child(bindings);
+}
