@@ -21,7 +21,7 @@ export async function send(
   baseUrl: string,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { headers?: Record<string, string>; body?: string } = {},
 ): Promise<HttpReply> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
