@@ -1,0 +1,261 @@
+/**
+ * Reads the invoice snapshot (domain/snapshot.ts) for one sync request in at most 3 Dataverse
+ * requests: (1) the invoice with its lines, customer and currency expanded; (2) only when neither
+ * the invoice nor the request names a connection, the default connection; (3) one `$batch` of
+ * GETs for the products, the connection's codes, themes, tracking, the connection and defaults.
+ * Xero's side of the snapshot comes from a callback, since it needs the Xero gateway.
+ */
+import {
+  COLUMNS,
+  SYSTEM_COLUMNS,
+  SYSTEM_NAVIGATION,
+  SYSTEM_TABLES,
+  TABLES,
+  TableName,
+} from '../../../../solution/names';
+import type { InvoiceSnapshot } from '../../domain/snapshot';
+import { BatchRequest, partJson } from './batch';
+import { batchPartError, DataverseClient } from './client';
+import {
+  and,
+  eq,
+  guid,
+  inValues,
+  isGuid,
+  keySegment,
+  lookupProperty,
+  queryString,
+  QueryOptions,
+} from './odata';
+import { SELECT } from './selects';
+
+type Row = Record<string, unknown>;
+
+export interface SnapshotRequest {
+  invoiceId: string;
+  /** The connection named on the sync row, used when the invoice names none. */
+  connectionId?: string | null;
+}
+
+export interface XeroSideContext {
+  connectionId: string;
+  connection: Row;
+  invoice: Row;
+  customer: Row;
+  products: Row[];
+}
+
+export type LoadXeroSide = (context: XeroSideContext) => Promise<InvoiceSnapshot['xero']>;
+
+export type SnapshotReadResult =
+  | { ok: true; snapshot: InvoiceSnapshot }
+  | { ok: false; reason: 'invoiceNotFound' | 'noCustomer' | 'noConnection'; message: string };
+
+export interface SnapshotReaderOptions {
+  client: DataverseClient;
+  loadXero: LoadXeroSide;
+  /** IANA zone for "today" (the organisation's), default UTC. */
+  timeZone?: string;
+  now?: () => Date;
+}
+
+const SC = SYSTEM_COLUMNS;
+const NAV = SYSTEM_NAVIGATION.invoice;
+const CONNECTION_LOOKUP = lookupProperty(COLUMNS.glCode.connectionId);
+
+export class SnapshotReader {
+  constructor(private readonly options: SnapshotReaderOptions) {}
+
+  async read(request: SnapshotRequest): Promise<SnapshotReadResult> {
+    const { client } = this.options;
+    if (!isGuid(request.invoiceId)) return notFound(request.invoiceId);
+    const invoice = await client.get<Row>(keySegment(SYSTEM_TABLES.invoice, request.invoiceId), {
+      select: SELECT.invoice,
+      expand: [
+        { navigation: NAV.details, select: SELECT.invoiceDetail },
+        { navigation: NAV.customerAccount, select: SELECT.account },
+        { navigation: NAV.customerContact, select: SELECT.contact },
+        { navigation: NAV.currency, select: SELECT.currency },
+      ],
+    });
+    if (!invoice) return notFound(request.invoiceId);
+    const label = String(invoice[SC.invoice.invoiceNumber] ?? invoice[SC.invoice.name] ?? request.invoiceId);
+
+    const customer = customerOf(invoice);
+    if (!customer) {
+      return {
+        ok: false,
+        reason: 'noCustomer',
+        message: `Invoice ${label} has no customer: set Customer and sync again.`,
+      };
+    }
+    const connectionId = await this.connectionFor(invoice, request);
+    if (!connectionId) {
+      return {
+        ok: false,
+        reason: 'noConnection',
+        message: `Invoice ${label} names no Xero connection and there is no default connection: set Connection on the invoice.`,
+      };
+    }
+
+    const lines = (invoice[NAV.details] as Row[] | undefined) ?? [];
+    const productIds = unique(lines.map((l) => l[lookupProperty(SC.invoiceDetail.productId)]));
+    const reference = await this.readReferenceData(connectionId, productIds);
+    if (!reference.connection) {
+      return {
+        ok: false,
+        reason: 'noConnection',
+        message: `The Xero connection of invoice ${label} no longer exists.`,
+      };
+    }
+
+    const cleanInvoice = stripInvoice(invoice, lines);
+    const xero = await this.options.loadXero({
+      connectionId,
+      connection: reference.connection,
+      invoice: cleanInvoice,
+      customer,
+      products: reference.products,
+    });
+    const timeZone = this.options.timeZone ?? 'UTC';
+    const currency = invoice[NAV.currency] as Row | null | undefined;
+    const snapshot = {
+      invoice: cleanInvoice,
+      currency: currency
+        ? { [SC.transactionCurrency.isoCode]: currency[SC.transactionCurrency.isoCode] }
+        : null,
+      customer,
+      products: reference.products,
+      glCodes: reference.glCodes,
+      taxRates: reference.taxRates,
+      brandingThemes: reference.brandingThemes,
+      trackingCategories: reference.trackingCategories,
+      trackingOptions: reference.trackingOptions,
+      connection: reference.connection,
+      defaults: reference.defaults,
+      xero,
+      today: todayIn(timeZone, (this.options.now ?? (() => new Date()))()),
+      timeZone,
+    };
+    return { ok: true, snapshot: snapshot as unknown as InvoiceSnapshot };
+  }
+
+  private async connectionFor(invoice: Row, request: SnapshotRequest): Promise<string | undefined> {
+    const named = invoice[lookupProperty(COLUMNS.invoice.connectionId)] ?? request.connectionId;
+    if (typeof named === 'string' && isGuid(named)) return named;
+    const rows = await this.options.client.query<Row>(TABLES.connection.entitySet, {
+      select: [TABLES.connection.primaryId],
+      filter: and(eq(COLUMNS.connection.isDefault, true), eq(SC.stateCode, 0)),
+      top: 1,
+    });
+    const id = rows[0]?.[TABLES.connection.primaryId];
+    return typeof id === 'string' ? id : undefined;
+  }
+
+  private async readReferenceData(connectionId: string, productIds: string[]) {
+    const byConnection = (select: string[]): QueryOptions => ({
+      select,
+      filter: eq(CONNECTION_LOOKUP, guid(connectionId)),
+    });
+    const list = (table: TableName, query: QueryOptions): BatchRequest => ({
+      method: 'GET',
+      url: table.entitySet + queryString(query),
+      headers: { Accept: 'application/json' },
+    });
+    const requests = {
+      glCodes: list(TABLES.glCode, byConnection(SELECT.glCode)),
+      taxRates: list(TABLES.taxRate, byConnection(SELECT.taxRate)),
+      brandingThemes: list(TABLES.brandingTheme, byConnection(SELECT.brandingTheme)),
+      trackingCategories: list(TABLES.trackingCategory, byConnection(SELECT.trackingCategory)),
+      trackingOptions: list(TABLES.trackingOption, byConnection(SELECT.trackingOption)),
+      defaults: list(TABLES.defaults, { ...byConnection(SELECT.defaults), top: 1 }),
+      connection: {
+        method: 'GET' as const,
+        url: keySegment(TABLES.connection, connectionId) + queryString({ select: SELECT.connection }),
+        headers: { Accept: 'application/json' },
+      },
+      ...(productIds.length
+        ? {
+            products: list(SYSTEM_TABLES.product, {
+              select: SELECT.product,
+              filter: inValues(SYSTEM_TABLES.product.primaryId, productIds),
+            }),
+          }
+        : {}),
+    };
+    const names = Object.keys(requests) as Array<keyof typeof requests>;
+    const parts = await this.options.client.batch(names.map((n) => requests[n] as BatchRequest));
+    const results: Record<string, unknown> = {};
+    for (const [index, name] of names.entries()) {
+      const part = parts[index];
+      if (name === 'connection' && part?.status === 404) continue;
+      const error = part ? batchPartError(part) : new Error(`The $batch answer has no part for ${name}`);
+      if (error) throw error;
+      results[name] = partJson(part);
+    }
+    const rows = async (name: string): Promise<Row[]> => {
+      const page = results[name] as { value?: Row[]; '@odata.nextLink'?: string } | undefined;
+      const more = page?.['@odata.nextLink']
+        ? await this.options.client.query<Row>(page['@odata.nextLink'])
+        : [];
+      return [...(page?.value ?? []), ...more].map((r) => stripAnnotations(r));
+    };
+    const connection = results.connection as Row | undefined;
+    return {
+      connection: connection ? stripAnnotations(connection) : undefined,
+      defaults: (await rows('defaults'))[0] ?? null,
+      products: await rows('products'),
+      glCodes: await rows('glCodes'),
+      taxRates: await rows('taxRates'),
+      brandingThemes: await rows('brandingThemes'),
+      trackingCategories: await rows('trackingCategories'),
+      trackingOptions: await rows('trackingOptions'),
+    };
+  }
+}
+
+function notFound(invoiceId: string): SnapshotReadResult {
+  return {
+    ok: false,
+    reason: 'invoiceNotFound',
+    message: `Invoice ${invoiceId} was not found in Dynamics 365.`,
+  };
+}
+
+function customerOf(invoice: Row): Row | undefined {
+  const account = invoice[NAV.customerAccount] as Row | null | undefined;
+  if (account) return { logicalname: SYSTEM_TABLES.account.logicalName, ...stripAnnotations(account) };
+  const contact = invoice[NAV.customerContact] as Row | null | undefined;
+  if (contact) return { logicalname: SYSTEM_TABLES.contact.logicalName, ...stripAnnotations(contact) };
+  return undefined;
+}
+
+/** The invoice columns and lines, without the expanded customer and currency. */
+function stripInvoice(invoice: Row, lines: Row[]): Row {
+  const out = stripAnnotations(invoice, ['@odata.etag']);
+  delete out[NAV.customerAccount];
+  delete out[NAV.customerContact];
+  delete out[NAV.currency];
+  out[NAV.details] = lines.map((l) => stripAnnotations(l));
+  return out;
+}
+
+/** Drop `@odata.*` keys (context, nextLink, etag) except those asked to keep. */
+function stripAnnotations(row: Row, keep: readonly string[] = []): Row {
+  return Object.fromEntries(
+    Object.entries(row).filter(([k]) => !k.startsWith('@odata.') || keep.includes(k)),
+  );
+}
+
+function unique(values: unknown[]): string[] {
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && isGuid(v)))];
+}
+
+export function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
