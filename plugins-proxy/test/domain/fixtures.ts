@@ -216,20 +216,23 @@ export function snapshot(patch: SnapshotPatch = {}): Snapshot {
       patch.currency === null
         ? null
         : { [SYSTEM_COLUMNS.transactionCurrency.isoCode]: patch.currency ?? 'AUD' },
-    customer: {
-      logicalname: SYSTEM_TABLES.account.logicalName,
-      [SYSTEM_COLUMNS.account.id]: IDS.account,
-      [SYSTEM_COLUMNS.account.name]: 'Acme Pty Ltd',
-      [SYSTEM_COLUMNS.account.accountNumber]: 'ACC-001',
-      [SYSTEM_COLUMNS.account.email]: 'accounts@acme.example',
-      [SYSTEM_COLUMNS.account.telephone]: '+61 2 5550 1234',
-      [SYSTEM_COLUMNS.address.line1]: '1 George St',
-      [SYSTEM_COLUMNS.address.city]: 'Sydney',
-      [SYSTEM_COLUMNS.address.region]: 'NSW',
-      [SYSTEM_COLUMNS.address.postalCode]: '2000',
-      [SYSTEM_COLUMNS.address.country]: 'Australia',
-      ...patch.customer,
-    },
+    customer:
+      patch.customer?.logicalname === SYSTEM_TABLES.contact.logicalName
+        ? patch.customer
+        : {
+            logicalname: SYSTEM_TABLES.account.logicalName,
+            [SYSTEM_COLUMNS.account.id]: IDS.account,
+            [SYSTEM_COLUMNS.account.name]: 'Acme Pty Ltd',
+            [SYSTEM_COLUMNS.account.accountNumber]: 'ACC-001',
+            [SYSTEM_COLUMNS.account.email]: 'accounts@acme.example',
+            [SYSTEM_COLUMNS.account.telephone]: '+61 2 5550 1234',
+            [SYSTEM_COLUMNS.address.line1]: '1 George St',
+            [SYSTEM_COLUMNS.address.city]: 'Sydney',
+            [SYSTEM_COLUMNS.address.region]: 'NSW',
+            [SYSTEM_COLUMNS.address.postalCode]: '2000',
+            [SYSTEM_COLUMNS.address.country]: 'Australia',
+            ...patch.customer,
+          },
     products: patch.products ?? [
       product(IDS.widget, 'Widget', 'PRD-WIDGET', {
         [COLUMNS.product.xeroItemCode]: 'WID-1',
@@ -317,3 +320,15 @@ export function snapshot(patch: SnapshotPatch = {}): Snapshot {
 
 export const LINE = D;
 export const INVOICE = IC;
+
+/** The one document element of a mapping result, in wire form. */
+export function wireDoc(result: { document: Record<string, unknown> }): Record<string, unknown> & {
+  LineItems: Array<Record<string, unknown>>;
+} {
+  const list = (result.document.Invoices ?? result.document.CreditNotes) as Array<Record<string, unknown>>;
+  return list[0] as Record<string, unknown> & { LineItems: Array<Record<string, unknown>> };
+}
+
+export function codesOf(result: { findings: Array<{ code: string }> }): string[] {
+  return result.findings.map((f) => f.code);
+}

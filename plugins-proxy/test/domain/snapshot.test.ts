@@ -1,0 +1,43 @@
+import { parseSnapshot } from '../../src/domain';
+import { snapshot } from './fixtures';
+
+const json = () => JSON.parse(JSON.stringify(snapshot()));
+
+describe('parseSnapshot', () => {
+  it('accepts the builder snapshot as JSON', () => {
+    expect(parseSnapshot(json()).ok).toBe(true);
+  });
+
+  it('keeps extra columns it does not use', () => {
+    const input = json();
+    input.invoice.someothercolumn = 'kept';
+    const parsed = parseSnapshot(input);
+    expect(parsed.ok && (parsed.snapshot.invoice as Record<string, unknown>).someothercolumn).toBe('kept');
+  });
+
+  it.each([
+    [
+      'a line quantity as text',
+      (j: any) => (j.invoice.invoice_details[1].quantity = 'two'),
+      'invoice.invoice_details[1].quantity',
+    ],
+    ['a missing connection', (j: any) => delete j.connection, 'connection'],
+    ['a customer of another table', (j: any) => (j.customer.logicalname = 'lead'), 'customer.logicalname'],
+    ['today not as YYYY-MM-DD', (j: any) => (j.today = '1/12/2026'), 'today'],
+    [
+      'a Xero contact without a name',
+      (j: any) => (j.xero.contacts = [{ ContactID: 'x' }]),
+      'xero.contacts[0].Name',
+    ],
+  ])('rejects %s, naming the JSON path', (_, change, path) => {
+    const input = json();
+    change(input);
+    const parsed = parseSnapshot(input);
+    expect(parsed).toMatchObject({ ok: false, path });
+    expect(!parsed.ok && parsed.message.startsWith(`${path}: `)).toBe(true);
+  });
+
+  it('rejects something that is not an object', () => {
+    expect(parseSnapshot('nope')).toMatchObject({ ok: false, path: '(root)' });
+  });
+});
