@@ -1,0 +1,271 @@
+// OAuth 2.0 state (reference/xero-api.md §4): single-use short-lived auth codes with PKCE (S256),
+// 30-minute access tokens, rotating refresh tokens that expire after 60 days unused and whose
+// predecessor still works once within a 30-minute grace (returning the same new pair), connections
+// per (app, user, tenant) grouped by authEventId, and client-credentials tokens for a custom connection.
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { Store } from '../store';
+import { ACCESS_TOKEN_TTL_MS, REFRESH_GRACE_MS, REFRESH_TOKEN_IDLE_MS } from '../options';
+
+export const DEMO_USER_ID = '5f1b7c5e-7a2d-4e0b-9c61-2f3a8d0e4b11';
+
+export interface Connection {
+  kind: 'connection';
+  id: string;
+  clientId: string;
+  userId: string;
+  tenantId: string;
+  authEventId: string;
+  createdMs: number;
+  updatedMs: number;
+}
+
+export interface AuthCode {
+  kind: 'code';
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  codeChallenge?: string;
+  userId: string;
+  authEventId: string;
+  expiresMs: number;
+  used: boolean;
+}
+
+export interface AccessToken {
+  kind: 'access';
+  clientId: string;
+  userId: string;
+  scope: string;
+  expiresMs: number;
+  /** Set for client-credentials tokens: the custom connection's organisation. */
+  customTenantId?: string;
+}
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+  token_type: 'Bearer';
+  scope: string;
+}
+
+interface RefreshToken {
+  kind: 'refresh';
+  clientId: string;
+  userId: string;
+  scope: string;
+  publicClient: boolean;
+  lastUsedMs: number;
+  rotatedAtMs?: number;
+  replacement?: { pair: TokenPair; accessExpiresMs: number };
+  graceUsed?: boolean;
+  revoked?: boolean;
+}
+
+export type GrantResult = { ok: true; pair: TokenPair } | { ok: false; error: string; description: string };
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+export class Grants {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    private readonly issuer: () => string,
+    private readonly signingKey: string,
+    public authCodeTtlMs: number,
+  ) {}
+
+  private get<T>(key: string): T | undefined {
+    return this.store.identity.get(key) as T | undefined;
+  }
+
+  private put(key: string, value: object): void {
+    this.store.identity.put(key, value as Record<string, unknown>);
+  }
+
+  /** The user consented: connect the chosen tenants (one authEventId) and mint a code. */
+  consent(input: {
+    clientId: string;
+    redirectUri: string;
+    scope: string;
+    codeChallenge?: string;
+    tenantIds: string[];
+  }): string {
+    const authEventId = randomUUID();
+    const now = this.now();
+    for (const tenantId of input.tenantIds) {
+      const existing = this.connections(input.clientId, DEMO_USER_ID).find((c) => c.tenantId === tenantId);
+      const connection: Connection = existing
+        ? { ...existing, authEventId, updatedMs: now }
+        : {
+            kind: 'connection',
+            id: randomUUID(),
+            clientId: input.clientId,
+            userId: DEMO_USER_ID,
+            tenantId,
+            authEventId,
+            createdMs: now,
+            updatedMs: now,
+          };
+      this.put(`conn:${connection.id}`, connection);
+    }
+    const code = b64url(randomBytes(32));
+    const record: AuthCode = {
+      kind: 'code',
+      clientId: input.clientId,
+      redirectUri: input.redirectUri,
+      scope: input.scope,
+      codeChallenge: input.codeChallenge,
+      userId: DEMO_USER_ID,
+      authEventId,
+      expiresMs: now + this.authCodeTtlMs,
+      used: false,
+    };
+    this.put(`code:${code}`, record);
+    return code;
+  }
+
+  exchangeCode(input: {
+    code: string;
+    clientId: string;
+    redirectUri?: string;
+    verifier?: string;
+    secretOk: boolean;
+  }): GrantResult {
+    const record = this.get<AuthCode>(`code:${input.code}`);
+    const invalid = (description: string): GrantResult => ({
+      ok: false,
+      error: 'invalid_grant',
+      description,
+    });
+    if (!record || record.clientId !== input.clientId) return invalid('The authorization code is not valid.');
+    if (record.used) return invalid('The authorization code has already been used.');
+    if (this.now() > record.expiresMs) return invalid('The authorization code has expired.');
+    if (input.redirectUri !== undefined && input.redirectUri !== record.redirectUri) {
+      return invalid('The redirect_uri does not match the one used to authorise.');
+    }
+    if (record.codeChallenge) {
+      if (!input.verifier || !/^[A-Za-z0-9\-._~]{43,128}$/.test(input.verifier))
+        return invalid('A valid code_verifier is required.');
+      const expected = b64url(createHash('sha256').update(input.verifier).digest());
+      if (expected !== record.codeChallenge)
+        return invalid('The code_verifier does not match the code_challenge.');
+    } else if (!input.secretOk) {
+      return { ok: false, error: 'invalid_client', description: 'The client secret is required.' };
+    }
+    this.put(`code:${input.code}`, { ...record, used: true });
+    return { ok: true, pair: this.issue(record.clientId, record.userId, record.scope, !input.secretOk) };
+  }
+
+  refresh(token: string, clientId: string): GrantResult {
+    const record = this.get<RefreshToken>(`rt:${token}`);
+    const invalid: GrantResult = {
+      ok: false,
+      error: 'invalid_grant',
+      description: 'The refresh token is not valid.',
+    };
+    const now = this.now();
+    if (!record || record.revoked || record.clientId !== clientId) return invalid;
+    if (now - record.lastUsedMs > REFRESH_TOKEN_IDLE_MS) return invalid;
+    if (record.rotatedAtMs !== undefined) {
+      // Grace (§4): a client that lost the refresh response may retry once with the old token.
+      if (record.graceUsed || !record.replacement || now - record.rotatedAtMs > REFRESH_GRACE_MS)
+        return invalid;
+      this.put(`rt:${token}`, { ...record, graceUsed: true });
+      const { pair, accessExpiresMs } = record.replacement;
+      return {
+        ok: true,
+        pair: { ...pair, expires_in: Math.max(0, Math.round((accessExpiresMs - now) / 1000)) },
+      };
+    }
+    const pair = this.issue(record.clientId, record.userId, record.scope, record.publicClient);
+    this.put(`rt:${token}`, {
+      ...record,
+      rotatedAtMs: now,
+      replacement: { pair, accessExpiresMs: now + ACCESS_TOKEN_TTL_MS },
+    });
+    return { ok: true, pair };
+  }
+
+  clientCredentials(clientId: string, scope: string, tenantId: string): TokenPair {
+    const access = this.mintAccess(clientId, `app:${clientId}`, scope, tenantId);
+    return { access_token: access, expires_in: ACCESS_TOKEN_TTL_MS / 1000, token_type: 'Bearer', scope };
+  }
+
+  /** Revoking a refresh token removes the grant's connections, as Xero does. */
+  revoke(token: string, clientId: string): void {
+    const record = this.get<RefreshToken>(`rt:${token}`);
+    if (!record || record.clientId !== clientId) return;
+    this.put(`rt:${token}`, { ...record, revoked: true });
+    for (const connection of this.connections(clientId, record.userId))
+      this.store.identity.delete(`conn:${connection.id}`);
+  }
+
+  accessToken(token: string): AccessToken | undefined {
+    return this.get<AccessToken>(`at:${token}`);
+  }
+
+  connections(clientId: string, userId: string): Connection[] {
+    return (this.store.identity.all() as unknown as Connection[]).filter(
+      (c) => c.kind === 'connection' && c.clientId === clientId && c.userId === userId,
+    );
+  }
+
+  deleteConnection(clientId: string, userId: string, id: string): boolean {
+    const found = this.connections(clientId, userId).find((c) => c.id === id);
+    if (found) this.store.identity.delete(`conn:${id}`);
+    return Boolean(found);
+  }
+
+  private issue(clientId: string, userId: string, scope: string, publicClient: boolean): TokenPair {
+    const access = this.mintAccess(clientId, userId, scope);
+    const pair: TokenPair = {
+      access_token: access,
+      expires_in: ACCESS_TOKEN_TTL_MS / 1000,
+      token_type: 'Bearer',
+      scope,
+    };
+    if (scope.split(/\s+/).includes('offline_access')) {
+      const refresh = b64url(randomBytes(32));
+      const record: RefreshToken = {
+        kind: 'refresh',
+        clientId,
+        userId,
+        scope,
+        publicClient,
+        lastUsedMs: this.now(),
+      };
+      this.put(`rt:${refresh}`, record);
+      pair.refresh_token = refresh;
+    }
+    return pair;
+  }
+
+  /** Xero's access tokens are JWTs; this one is HS256-signed and also recorded for look-up. */
+  private mintAccess(clientId: string, userId: string, scope: string, customTenantId?: string): string {
+    const now = this.now();
+    const payload = {
+      iss: this.issuer(),
+      nbf: Math.floor(now / 1000),
+      exp: Math.floor((now + ACCESS_TOKEN_TTL_MS) / 1000),
+      aud: `${this.issuer()}/resources`,
+      client_id: clientId,
+      sub: userId,
+      xero_userid: userId,
+      jti: randomUUID(),
+      scope: scope.split(/\s+/).filter(Boolean),
+    };
+    const unsigned = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(payload))}`;
+    const token = `${unsigned}.${b64url(createHmac('sha256', this.signingKey).update(unsigned).digest())}`;
+    const record: AccessToken = {
+      kind: 'access',
+      clientId,
+      userId,
+      scope,
+      expiresMs: now + ACCESS_TOKEN_TTL_MS,
+      customTenantId,
+    };
+    this.put(`at:${token}`, record);
+    return token;
+  }
+}

@@ -1,0 +1,79 @@
+// Options of the Xero emulator and the defaults that follow Xero's documented figures
+// (reference/xero-api.md §3.1 rate limits, §3.3 idempotency window, §4 token lifetimes).
+
+export interface OrgSeed {
+  name: string;
+  tenantId?: string;
+  shortCode?: string;
+  countryCode?: string;
+  baseCurrency?: string;
+  timezone?: string;
+  /** Extra currencies enabled; a non-empty list turns multi-currency on. */
+  currencies?: string[];
+  /** Demo data: a few contacts and items on top of the chart of accounts. */
+  demoData?: boolean;
+}
+
+export interface RateLimitSettings {
+  concurrent: number;
+  perMinute: number;
+  perDay: number;
+  appPerMinute: number;
+  /** Length of a "minute" in clock milliseconds; 6000 gives a 6-second minute for benchmarks. */
+  minuteMs: number;
+}
+
+export interface WebhookSettings {
+  url: string;
+  key: string;
+}
+
+export interface EmulatorLog {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface XeroEmulatorOptions {
+  port?: number;
+  host?: string;
+  /** A folder for the SQLite file, or null/undefined for an in-memory database. */
+  dataDir?: string | null;
+  /** Path to xero_accounting.yaml; when given, request bodies are checked against its components. */
+  specPath?: string;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUris?: string[];
+  organisations?: OrgSeed[];
+  minuteMs?: number;
+  latencyMs?: number;
+  limits?: Partial<RateLimitSettings>;
+  now?: () => number;
+  webhook?: WebhookSettings;
+  idempotencyWindowMs?: number;
+  authCodeTtlMs?: number;
+  providerName?: string;
+  log?: EmulatorLog;
+}
+
+export const DEFAULT_CLIENT_ID = 'sandbox-client-id';
+export const DEFAULT_CLIENT_SECRET = 'sandbox-client-secret';
+export const DEFAULT_REDIRECT_URIS = ['http://localhost:3000/oauth/callback'];
+export const DEFAULT_ORGANISATION: OrgSeed = { name: 'Demo Company (AU)', demoData: true };
+
+export const DEFAULT_LIMITS: RateLimitSettings = {
+  concurrent: 5,
+  perMinute: 60,
+  perDay: 5000,
+  appPerMinute: 10000,
+  minuteMs: 60_000,
+};
+
+export const MINUTE = 60_000;
+export const ACCESS_TOKEN_TTL_MS = 30 * MINUTE;
+export const REFRESH_TOKEN_IDLE_MS = 60 * 24 * 60 * MINUTE;
+export const REFRESH_GRACE_MS = 30 * MINUTE;
+/** Xero's auth codes are short-lived (30 s per reference §4, third-party source). */
+export const DEFAULT_AUTH_CODE_TTL_MS = 30_000;
+export const DEFAULT_IDEMPOTENCY_WINDOW_MS = 24 * 60 * MINUTE;
+
+export const silentLog: EmulatorLog = { info: () => undefined, warn: () => undefined };
