@@ -526,3 +526,9 @@ export const PRIMARY_IDS = {
   payment: 'stl_paymentid',
   xeroLink: 'stl_xerolinkid',
 } as const satisfies { [K in keyof typeof TABLES]: `${(typeof TABLES)[K]['logicalName']}id` };
+
+/** Audit columns every table has. */
+export const AUDIT_COLUMNS = {
+  createdOn: 'createdon',
+  modifiedOn: 'modifiedon',
+} as const;
