@@ -2,6 +2,7 @@
  * Runs the real builds once (pcf-scripts and esbuild, about 10 s) and checks what the packer will
  * ship: the files, the manifest's promises, the sizes, and that each bundle works as loaded.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -88,6 +89,26 @@ describe('the XeroStatus PCF build', () => {
     const element = new Control().updateView(mockContext({ syncStatus: CHOICES.syncStatus.values.failed }));
 
     expect(element.props).toMatchObject({ statusLabel: 'Failed', tone: 'danger' });
+  });
+});
+
+describe('the PCF tests', () => {
+  // The root tsconfig leaves pcf/ out, and pcf/tsconfig.json (pcf-scripts') covers only the controls,
+  // so that a typing slip in a test cannot break the product build; this keeps the tests typed.
+  it('typecheck against the control once the build has generated ManifestTypes', () => {
+    const repo = path.join(__dirname, '..', '..');
+    const tsc = path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
+    let errors = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', 'pcf/test/tsconfig.json', '--noEmit'], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      errors = String((error as { stdout?: string }).stdout || error);
+    }
+
+    expect(errors).toBe('');
   });
 });
 
