@@ -1,0 +1,69 @@
+/**
+ * Reads stl_synchistory rows with the relay's own identity: the row is the request, so a nudge or
+ * webhook only says "look now" and the relay acts on what Dataverse holds.
+ */
+import { AUDIT_COLUMNS, CHOICES, COLUMNS, TABLES } from '../../../../solution/names';
+import { DataverseClient } from './client';
+import { eq, isGuid, keySegment, lookupProperty } from './odata';
+import { SELECT } from './selects';
+
+const HC = COLUMNS.syncHistory;
+
+export interface SyncRequest {
+  id: string;
+  /** stl_synchistorystatus value (CHOICES.syncHistoryStatus). */
+  status: number;
+  /** stl_operation value (CHOICES.operation). */
+  operation: number;
+  invoiceId: string | null;
+  connectionId: string | null;
+  attempts: number;
+  idempotencyKey: string | null;
+}
+
+export interface SyncRequestSource {
+  get(id: string): Promise<SyncRequest | null>;
+  listQueued(options?: { top?: number }): Promise<SyncRequest[]>;
+}
+
+type Row = Record<string, unknown>;
+
+function toSyncRequest(row: Row): SyncRequest {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  return {
+    id: String(row[TABLES.syncHistory.primaryId]),
+    status: Number(row[HC.status]),
+    operation: Number(row[HC.operation]),
+    invoiceId: text(row[lookupProperty(HC.invoiceId)]),
+    connectionId: text(row[lookupProperty(HC.connectionId)]),
+    attempts: Number(row[HC.attempts] ?? 0) || 0,
+    idempotencyKey: text(row[HC.idempotencyKey]),
+  };
+}
+
+export class DataverseSyncRequestSource implements SyncRequestSource {
+  constructor(private readonly client: DataverseClient) {}
+
+  /** The row, or null when the id is not a GUID or no such row exists. */
+  async get(id: string): Promise<SyncRequest | null> {
+    if (!isGuid(id)) return null;
+    const row = await this.client.get<Row>(keySegment(TABLES.syncHistory, id), {
+      select: SELECT.syncHistory,
+    });
+    return row ? toSyncRequest(row) : null;
+  }
+
+  /** Queued rows, oldest first (the reconciler's safety net). */
+  async listQueued(options: { top?: number } = {}): Promise<SyncRequest[]> {
+    const rows = await this.client.query<Row>(
+      TABLES.syncHistory.entitySet,
+      {
+        select: SELECT.syncHistory,
+        filter: eq(HC.status, CHOICES.syncHistoryStatus.values.queued),
+        orderby: `${AUDIT_COLUMNS.createdOn} asc`,
+      },
+      { maxPageSize: options.top ?? 500, maxPages: options.top ? 1 : undefined },
+    );
+    return rows.map(toSyncRequest);
+  }
+}

@@ -1,0 +1,131 @@
+import { CHOICES } from '../../../../solution/names';
+import { BatchRequest, buildBatch, parseBatchRequest } from '../../../src/adapters/dataverse/batch';
+import { failureChangeset, successChangeset, xeroDeepLink } from '../../../src/adapters/dataverse/writeBack';
+
+const INVOICE = '00000000-0000-0000-0000-00000000a001';
+const ROW = '00000000-0000-0000-0000-00000000e001';
+const CONNECTION = '00000000-0000-0000-0000-0000000000c1';
+const ACCOUNT = '00000000-0000-0000-0000-0000000000a9';
+const timings = {
+  startedOn: new Date('2026-12-01T00:00:00Z'),
+  completedOn: new Date('2026-12-01T00:00:01.500Z'),
+};
+
+const body = (r: BatchRequest) => r.body as Record<string, unknown>;
+
+describe('successChangeset', () => {
+  const changeset = successChangeset({
+    invoiceId: INVOICE,
+    syncHistoryId: ROW,
+    connectionId: CONNECTION,
+    document: {
+      xeroId: 'x-1',
+      xeroNumber: 'INV-0042',
+      xeroStatus: 'AUTHORISED',
+      xeroUrl: 'https://go.xero.com/a',
+      amountDue: 21,
+      amountPaid: 0,
+    },
+    links: [{ entity: 'account', recordId: ACCOUNT, xeroId: 'c-1', name: "O'Brien Ltd" }],
+    timings,
+    attempts: 1,
+    message: 'Sent to Xero as INV-0042 (AUTHORISED)',
+  }).changeset;
+
+  it('updates the invoice as Synced with the Xero columns, update-only', () => {
+    const [invoice] = changeset;
+    expect(invoice).toMatchObject({
+      method: 'PATCH',
+      url: `invoices(${INVOICE})`,
+      headers: { 'If-Match': '*' },
+    });
+    expect(body(invoice)).toEqual({
+      stl_xeroid: 'x-1',
+      stl_xeronumber: 'INV-0042',
+      stl_xerostatus: 'AUTHORISED',
+      stl_xerourl: 'https://go.xero.com/a',
+      stl_amountdue: 21,
+      stl_amountpaid: 0,
+      stl_lastsyncedon: '2026-12-01T00:00:01.500Z',
+      stl_syncstatus: CHOICES.syncStatus.values.synced,
+    });
+  });
+
+  it('upserts a link row by its alternate key with the connection bound', () => {
+    const link = changeset[1];
+    expect(link.method).toBe('PATCH');
+    expect(link.headers).toBeUndefined();
+    expect(link.url).toBe(
+      `stl_xerolinks(_stl_connectionid_value=${CONNECTION},stl_entity='account',stl_recordid='${ACCOUNT}')`,
+    );
+    expect(body(link)).toMatchObject({
+      stl_xeroid: 'c-1',
+      'stl_ConnectionId@odata.bind': `/stl_connections(${CONNECTION})`,
+    });
+  });
+
+  it('marks the history row Succeeded with timings and the Xero id and number', () => {
+    const history = changeset[2];
+    expect(history.url).toBe(`stl_synchistories(${ROW})`);
+    expect(body(history)).toMatchObject({
+      stl_status: CHOICES.syncHistoryStatus.values.succeeded,
+      stl_durationms: 1500,
+      stl_xeroid: 'x-1',
+      stl_xeronumber: 'INV-0042',
+      stl_attempts: 1,
+    });
+  });
+
+  it('goes on the wire as one changeset', () => {
+    const built = buildBatch([{ changeset }], { apiPath: '/api/data/v9.2/' });
+    const parts = parseBatchRequest(built.body, built.contentType);
+    expect(parts).toHaveLength(3);
+    expect(new Set(parts.map((p) => p.changeset)).size).toBe(1);
+  });
+});
+
+describe('failureChangeset', () => {
+  it('marks the history Failed with the messages verbatim and the findings, and the invoice Failed', () => {
+    const [invoice, history] = failureChangeset({
+      invoiceId: INVOICE,
+      syncHistoryId: ROW,
+      messages: ['Invoice # must be unique.', "The TaxType code 'GST on Income' is not valid"],
+      findings: [{ severity: 'error', code: 'tax', field: 'taxType', message: 'x' }],
+      timings,
+    }).changeset;
+    expect(body(invoice)).toEqual({ stl_syncstatus: CHOICES.syncStatus.values.failed });
+    expect(body(history).stl_status).toBe(CHOICES.syncHistoryStatus.values.failed);
+    expect(body(history).stl_message).toBe(
+      "Invoice # must be unique.\nThe TaxType code 'GST on Income' is not valid",
+    );
+    expect(JSON.parse(String(body(history).stl_details)).findings).toHaveLength(1);
+  });
+
+  it('can record Needs review and leave the invoice alone when it was not read', () => {
+    const { changeset } = failureChangeset({
+      syncHistoryId: ROW,
+      messages: ['Two Xero contacts match'],
+      timings,
+      outcome: 'needsReview',
+    });
+    expect(changeset).toHaveLength(1);
+    expect(body(changeset[0]).stl_status).toBe(CHOICES.syncHistoryStatus.values.needsReview);
+  });
+
+  it('keeps a long message within the column size', () => {
+    const { changeset } = failureChangeset({ syncHistoryId: ROW, messages: ['x'.repeat(20_000)], timings });
+    expect(String(body(changeset[0]).stl_message).length).toBe(10_000);
+  });
+});
+
+describe('xeroDeepLink', () => {
+  it('links sales invoices and bills to their Xero pages, through the short code when known', () => {
+    expect(xeroDeepLink(CHOICES.documentType.values.salesInvoice, 'abc')).toBe(
+      'https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=abc',
+    );
+    expect(xeroDeepLink(CHOICES.documentType.values.purchaseInvoice, 'abc')).toContain('/AccountsPayable/');
+    expect(xeroDeepLink(CHOICES.documentType.values.salesInvoice, 'abc', '!x1')).toMatch(
+      /shortcode=!x1&redirecturl=%2FAccountsReceivable/,
+    );
+  });
+});
