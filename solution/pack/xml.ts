@@ -42,7 +42,7 @@ function attrText(attrs: Attrs): string {
 function write(node: XmlNode, depth: number, out: string[]): void {
   const pad = '  '.repeat(depth);
   if ('raw' in node) {
-    out.push(node.raw.replace(/^/gm, pad));
+    out.push(...node.raw.split('\r\n').map((line) => pad + line));
     return;
   }
   if ('text' in node) {
