@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import type { DataEvent, EmulatorContext } from './context';
+import { createRecord } from './data/write';
+import { toDataverseDate } from './data/values';
+import { isLookupRef, type StoredRecord, type TableDef } from './model/types';
+import { SDK_MESSAGES } from './solution/importComponents';
+
+/**
+ * Webhooks (reference/dataverse-solution.md §5): for each enabled step on a committed message and
+ * table whose handler is a webhook service endpoint, POST the RemoteExecutionContext after the
+ * reply, retry once on 502/503/504, and record the outcome as a system job (asyncoperation).
+ */
+const CONTRACTS = 'http://schemas.microsoft.com/xrm/2011/Contracts';
+const AUTH = { webhookKey: 4, httpHeader: 5, httpQueryString: 6 } as const;
+const RETRIED = new Set([502, 503, 504]);
+const ASYNC_STATUS = { succeeded: 30, failed: 31 } as const;
+const ASYNC_STATE_COMPLETED = 3;
+const TIMEOUT_MS = 60000;
+
+export interface Delivery {
+  stepId: string;
+  url: string;
+  entity: string;
+  recordId: string;
+  message: string;
+  attempts: number;
+  status: number | 'error';
+  ok: boolean;
+}
+
+/** authvalue: `<settings><setting name="k" value="v" /></settings>`, a JSON object, or `Key: Value` lines. */
+export function parseAuthValue(authValue: string | null | undefined): Record<string, string> {
+  const text = (authValue ?? '').trim();
+  if (!text) return {};
+  if (text.startsWith('<')) {
+    const pairs: Record<string, string> = {};
+    for (const m of text.matchAll(/<setting\s+name="([^"]*)"\s+value="([^"]*)"/g)) pairs[m[1]] = m[2];
+    return pairs;
+  }
+  if (text.startsWith('{')) {
+    try {
+      return Object.fromEntries(
+        Object.entries(JSON.parse(text) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+      );
+    } catch {
+      return {};
+    }
+  }
+  const pairs: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    if (i > 0) pairs[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+  }
+  return pairs;
+}
+
+const wcfDate = (iso: string) => `/Date(${Date.parse(iso)})/`;
+
+function wcfValue(table: TableDef | undefined, column: string, value: unknown): unknown {
+  const def = table?.columns[column];
+  if (isLookupRef(value)) {
+    return {
+      __type: `EntityReference:${CONTRACTS}`,
+      Id: value.id,
+      KeyAttributes: [],
+      LogicalName: value.entity,
+      Name: null,
+      RowVersion: null,
+    };
+  }
+  if (value === null || value === undefined || !def) return value ?? null;
+  if (def.type === 'picklist' || def.type === 'state' || def.type === 'status')
+    return { __type: `OptionSetValue:${CONTRACTS}`, Value: value };
+  if (def.type === 'money') return { __type: `Money:${CONTRACTS}`, Value: value };
+  if (def.type === 'datetime' && typeof value === 'string') return wcfDate(value);
+  return value;
+}
+
+export function remoteExecutionContext(
+  ctx: EmulatorContext,
+  event: DataEvent,
+  step: StoredRecord,
+  operationId: string,
+): Record<string, unknown> {
+  const table = ctx.model.table(event.entity);
+  const attributes = Object.entries(event.record)
+    .filter(([k]) => k !== 'versionnumber')
+    .map(([key, value]) => ({ key, value: wcfValue(table, key, value) }));
+  const target = {
+    __type: `Entity:${CONTRACTS}`,
+    Attributes: attributes,
+    EntityState: null,
+    FormattedValues: [],
+    Id: event.id,
+    KeyAttributes: [],
+    LogicalName: event.entity,
+    RelatedEntities: [],
+    RowVersion: event.record.versionnumber === undefined ? null : String(event.record.versionnumber),
+  };
+  const base = {
+    BusinessUnitId: ctx.seeds.businessUnitId,
+    CorrelationId: event.correlationId,
+    Depth: 1,
+    InitiatingUserId: event.userId,
+    InputParameters: [
+      {
+        key: 'Target',
+        value:
+          event.message === 'Delete'
+            ? {
+                __type: `EntityReference:${CONTRACTS}`,
+                Id: event.id,
+                KeyAttributes: [],
+                LogicalName: event.entity,
+                Name: null,
+                RowVersion: null,
+              }
+            : target,
+      },
+    ],
+    IsExecutingOffline: false,
+    IsInTransaction: false,
+    IsOfflinePlayback: false,
+    IsolationMode: 1,
+    MessageName: event.message,
+    Mode: Number(step.mode ?? 1),
+    OperationCreatedOn: `/Date(${Date.now()})/`,
+    OperationId: operationId,
+    OrganizationId: ctx.seeds.organizationId,
+    OrganizationName: new URL(ctx.orgUrl()).host,
+    OutputParameters: event.message === 'Create' ? [{ key: 'id', value: event.id }] : [],
+    OwningExtension: {
+      Id: String(step.sdkmessageprocessingstepid),
+      KeyAttributes: [],
+      LogicalName: 'sdkmessageprocessingstep',
+      Name: step.name ?? null,
+      RowVersion: null,
+    },
+    PostEntityImages: [],
+    PreEntityImages: [],
+    PrimaryEntityId: event.id,
+    PrimaryEntityName: event.entity,
+    RequestId: null,
+    SecondaryEntityName: 'none',
+    SharedVariables: [],
+    Stage: Number(step.stage ?? 40),
+    UserId: event.userId,
+  };
+  return { ...base, ParentContext: { ...base, Mode: 0, Stage: 30, ParentContext: null } };
+}
+
+/** WCF's JSON writer escapes every slash: `\/Date(…)\/`, `http:\/\/schemas…`. */
+export const toWcfJson = (value: unknown) => JSON.stringify(value).replace(/\//g, '\\/');
+
+export class WebhookDispatcher {
+  readonly deliveries: Delivery[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Schedules the deliveries for committed events; returns at once. */
+  dispatch(events: DataEvent[]): void {
+    for (const event of events) {
+      for (const { step, endpoint } of this.stepsFor(event)) {
+        const job = this.deliver(event, step, endpoint).catch((e) =>
+          this.log(`webhook delivery crashed: ${String(e)}`),
+        );
+        this.inFlight.add(job);
+        void job.finally(() => this.inFlight.delete(job));
+      }
+    }
+  }
+
+  /** Resolves when every scheduled delivery (and any it caused) has finished. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private stepsFor(event: DataEvent): { step: StoredRecord; endpoint: StoredRecord }[] {
+    const messageId = SDK_MESSAGES[event.message];
+    const found: { step: StoredRecord; endpoint: StoredRecord }[] = [];
+    for (const { record: step } of this.ctx.store.all('sdkmessageprocessingstep')) {
+      if (step.statecode !== 0 || !isLookupRef(step.sdkmessageid) || step.sdkmessageid.id !== messageId)
+        continue;
+      const filter = isLookupRef(step.sdkmessagefilterid)
+        ? this.ctx.store.get('sdkmessagefilter', step.sdkmessagefilterid.id)
+        : undefined;
+      if (filter?.record.primaryobjecttypecode !== event.entity) continue;
+      const endpoint = isLookupRef(step.eventhandler)
+        ? this.ctx.store.get('serviceendpoint', step.eventhandler.id)
+        : undefined;
+      if (!endpoint || typeof endpoint.record.url !== 'string' || !endpoint.record.url) continue;
+      found.push({ step, endpoint: endpoint.record });
+    }
+    return found;
+  }
+
+  private async deliver(event: DataEvent, step: StoredRecord, endpoint: StoredRecord): Promise<void> {
+    const operationId = randomUUID();
+    const body = toWcfJson(remoteExecutionContext(this.ctx, event, step, operationId));
+    const auth = parseAuthValue(endpoint.authvalue as string | null);
+    const url = new URL(String(endpoint.url));
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      'x-ms-dynamics-organization': new URL(this.ctx.orgUrl()).host,
+      'x-ms-dynamics-entity-name': event.entity,
+      'x-ms-dynamics-request-name': event.message,
+      'x-ms-correlation-request-id': event.correlationId,
+    };
+    if (endpoint.authtype === AUTH.httpHeader) Object.assign(headers, auth);
+    if (endpoint.authtype === AUTH.webhookKey) url.searchParams.set('code', String(endpoint.authvalue ?? ''));
+    if (endpoint.authtype === AUTH.httpQueryString)
+      for (const [k, v] of Object.entries(auth)) url.searchParams.set(k, v);
+    let attempts = 0;
+    let status: number | 'error' = 'error';
+    let detail = '';
+    while (attempts < 2) {
+      attempts += 1;
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers,
+          body,
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        status = res.status;
+        await res.arrayBuffer();
+      } catch (e) {
+        status = 'error';
+        detail = String(e);
+      }
+      if (typeof status === 'number' && RETRIED.has(status) && attempts < 2) continue;
+      break;
+    }
+    const ok = typeof status === 'number' && status >= 200 && status < 300;
+    this.deliveries.push({
+      stepId: String(step.sdkmessageprocessingstepid),
+      url: url.toString(),
+      entity: event.entity,
+      recordId: event.id,
+      message: event.message,
+      attempts,
+      status,
+      ok,
+    });
+    this.log(
+      `webhook ${event.message} ${event.entity} ${event.id} → ${url.origin}${url.pathname}: ${status} after ${attempts} attempt(s)`,
+    );
+    if (!ok || step.asyncautodelete !== true)
+      this.recordSystemJob(event, step, operationId, ok, status, detail);
+  }
+
+  private recordSystemJob(
+    event: DataEvent,
+    step: StoredRecord,
+    id: string,
+    ok: boolean,
+    status: number | 'error',
+    detail: string,
+  ): void {
+    const message = ok
+      ? ''
+      : `Webhook call failed: the endpoint returned ${status === 'error' ? `no response (${detail})` : `HTTP ${status}`}.`;
+    const now = toDataverseDate(Date.now());
+    const table = this.ctx.model.table('asyncoperation')!;
+    this.ctx.store.transaction(() =>
+      createRecord(
+        this.ctx,
+        table,
+        {
+          asyncoperationid: id,
+          name: String(step.name ?? ''),
+          operationtype: 1,
+          statecode: ASYNC_STATE_COMPLETED,
+          statuscode: ok ? ASYNC_STATUS.succeeded : ASYNC_STATUS.failed,
+          message: message || null,
+          friendlymessage: message || null,
+          errorcode: ok ? null : -2147204719,
+          primaryentitytype: event.entity,
+          regardingobjectid: event.id,
+          correlationid: event.correlationId,
+          startedon: now,
+          completedon: now,
+          retrycount: 0,
+          'owningextensionid@odata.bind': `/sdkmessageprocessingsteps(${String(step.sdkmessageprocessingstepid)})`,
+        },
+        { userId: event.userId, correlationId: event.correlationId },
+      ),
+    );
+    // The job's own Create is committed too; hand it on like any other change.
+    this.dispatch(this.ctx.pendingEvents.splice(0));
+  }
+}
