@@ -16,6 +16,8 @@ export interface EncryptionKey {
 }
 
 export interface Config {
+  /** Interface to listen on (default 127.0.0.1; 0.0.0.0 in a container behind a load balancer). */
+  readonly host: string;
   readonly port: number;
   readonly publicUrl: string;
   readonly dataverseUrl: string;
@@ -25,7 +27,8 @@ export interface Config {
     readonly tenantId: string;
     readonly clientId: string;
     readonly clientSecret: string;
-    readonly authorityUrl: string;
+    /** The Entra login host (default https://login.microsoftonline.com); the tenant id is appended. */
+    readonly authorityHost: string;
     /** OpenID metadata JSON for msal-node, so the emulator needs no discovery endpoint. */
     readonly authorityMetadata?: string;
   };
@@ -152,7 +155,8 @@ const schema = z.object({
   ENTRA_TENANT_ID: required('the Microsoft Entra tenant id'),
   ENTRA_CLIENT_ID: required("the relay's app registration client id"),
   ENTRA_CLIENT_SECRET: required("the relay's app registration client secret"),
-  ENTRA_AUTHORITY_URL: z.string().trim().optional(),
+  ENTRA_AUTHORITY_HOST: z.string().trim().optional(),
+  HOST: z.string().trim().optional(),
   ENTRA_AUTHORITY_METADATA: jsonObject,
   XERO_CLIENT_ID: required('the Xero app client id'),
   XERO_CLIENT_SECRET: required('the Xero app client secret'),
@@ -223,18 +227,20 @@ export function loadConfig(env: Env = process.env): Config {
   const dataverseUrl = v.DATAVERSE_URL.replace(/\/+$/, '');
   const dataverseOrigin = v.DATAVERSE_ORIGIN ? originOf(v.DATAVERSE_ORIGIN) : originOf(dataverseUrl);
   const redirectUri = v.XERO_REDIRECT_URI || `${publicUrl}/oauth/callback`;
-  const authorityUrl = v.ENTRA_AUTHORITY_URL || `https://login.microsoftonline.com/${v.ENTRA_TENANT_ID}`;
+  const authorityHost = (v.ENTRA_AUTHORITY_HOST || 'https://login.microsoftonline.com').replace(/\/+$/, '');
   const problems: string[] = [];
   if (!dataverseOrigin)
     problems.push('DATAVERSE_ORIGIN must be an origin such as https://org.crm.dynamics.com');
   if (!originOf(redirectUri)) problems.push('XERO_REDIRECT_URI must be a URL');
-  if (!originOf(authorityUrl)) problems.push('ENTRA_AUTHORITY_URL must be a URL');
+  if (!originOf(authorityHost))
+    problems.push('ENTRA_AUTHORITY_HOST must be a URL such as https://login.microsoftonline.com');
   const current = { id: v.ENCRYPTION_KEY_ID, key: decodeKey(v.ENCRYPTION_KEY) as Buffer };
   if (v.ENCRYPTION_KEYS_PREVIOUS.some((k) => k.id === current.id)) {
     problems.push('ENCRYPTION_KEYS_PREVIOUS must not reuse the id in ENCRYPTION_KEY_ID');
   }
   if (problems.length) throw new ConfigError(problems);
   return {
+    host: v.HOST || '127.0.0.1',
     port: v.PORT,
     publicUrl,
     dataverseUrl,
@@ -243,7 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
       tenantId: v.ENTRA_TENANT_ID,
       clientId: v.ENTRA_CLIENT_ID,
       clientSecret: v.ENTRA_CLIENT_SECRET,
-      authorityUrl,
+      authorityHost,
       authorityMetadata: v.ENTRA_AUTHORITY_METADATA || undefined,
     },
     xero: {
