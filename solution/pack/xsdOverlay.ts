@@ -10,7 +10,8 @@ export interface OverlayElement {
   readonly seenIn: string;
 }
 
-const CONTOSO = 'dataverse-samples/contoso-parking-H12345555/customizations.xml (platform export 9.2.25112.171)';
+const CONTOSO =
+  'dataverse-samples/contoso-parking-H12345555/customizations.xml (platform export 9.2.25112.171)';
 
 export const XSD_OVERLAY: readonly OverlayElement[] = [
   { element: 'EnableCollapsibleGroups', parent: 'AppModuleSiteMap', seenIn: CONTOSO },

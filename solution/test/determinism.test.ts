@@ -5,7 +5,9 @@ import { standInInputs } from './support/artifacts';
 
 describe('deterministic output', () => {
   it('computes RFC 4122 UUID v5 (the DNS example www.example.com)', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 
   it('gives the same component the same GUID every time and different components different GUIDs', () => {
@@ -21,6 +23,8 @@ describe('deterministic output', () => {
 
   it('differs between managed and unmanaged only in solution.xml', () => {
     const inputs = standInInputs();
-    expect(packSolution(solutionModel, true, inputs).equals(packSolution(solutionModel, false, inputs))).toBe(false);
+    expect(packSolution(solutionModel, true, inputs).equals(packSolution(solutionModel, false, inputs))).toBe(
+      false,
+    );
   });
 });

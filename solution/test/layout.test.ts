@@ -5,15 +5,27 @@ import { packSolution } from '../pack/package';
 import { readZip } from './support/readZip';
 import { SHARED, standInInputs } from './support/artifacts';
 
-const foodbank = readZip(readFileSync(path.join(SHARED, 'dataverse-samples/foodbank-managed-TheMarkChristie/Foodbanks_1_0_0_1_managed.zip')));
+const foodbank = readZip(
+  readFileSync(
+    path.join(SHARED, 'dataverse-samples/foodbank-managed-TheMarkChristie/Foodbanks_1_0_0_1_managed.zip'),
+  ),
+);
 const ours = readZip(packSolution(solutionModel, true, standInInputs()));
 const entry = (name: string) => ours.find((r) => r.name === name) as (typeof ours)[number];
 const BOM = [0xef, 0xbb, 0xbf];
 
 describe('zip layout compared with the Foodbank platform export', () => {
   it('starts with customizations.xml, [Content_Types].xml, solution.xml in that order', () => {
-    expect(foodbank.slice(0, 3).map((r) => r.name)).toEqual(['customizations.xml', '[Content_Types].xml', 'solution.xml']);
-    expect(ours.slice(0, 3).map((r) => r.name)).toEqual(['customizations.xml', '[Content_Types].xml', 'solution.xml']);
+    expect(foodbank.slice(0, 3).map((r) => r.name)).toEqual([
+      'customizations.xml',
+      '[Content_Types].xml',
+      'solution.xml',
+    ]);
+    expect(ours.slice(0, 3).map((r) => r.name)).toEqual([
+      'customizations.xml',
+      '[Content_Types].xml',
+      'solution.xml',
+    ]);
   });
 
   it('deflates every entry, with no data descriptors and the same origin and version as the export', () => {
@@ -58,16 +70,24 @@ describe('zip layout compared with the Foodbank platform export', () => {
     for (const r of ours.filter((o) => !/\.[^/]+$/.test(o.name))) {
       expect(types).toContain(`<Override PartName="/${r.name}" ContentType="application/octet-stream" />`);
     }
-    expect(ours.filter((o) => !/\.[^/]+$/.test(o.name)).map((o) => o.name.split('/')[0])).toEqual(['WebResources', 'WebResources', 'WebResources']);
+    expect(ours.filter((o) => !/\.[^/]+$/.test(o.name)).map((o) => o.name.split('/')[0])).toEqual([
+      'WebResources',
+      'WebResources',
+      'WebResources',
+    ]);
   });
 
   it('names web resource files as the export does: name without . and /, then the upper-case GUID', () => {
     const customizations = entry('customizations.xml').data.toString('utf8');
-    for (const match of customizations.matchAll(/<WebResourceId>\{([^}]+)\}<\/WebResourceId>\s*<Name>([^<]+)<\/Name>/g)) {
+    for (const match of customizations.matchAll(
+      /<WebResourceId>\{([^}]+)\}<\/WebResourceId>\s*<Name>([^<]+)<\/Name>/g,
+    )) {
       const file = `WebResources/${match[2].replace(/[./]/g, '')}${match[1].toUpperCase()}`;
       expect(ours.map((o) => o.name)).toContain(file);
     }
-    expect(foodbank.map((r) => r.name)).toContain('WebResources/com_Refferalsvg8DC86448-B9BB-EA11-A812-000D3A7F128D');
+    expect(foodbank.map((r) => r.name)).toContain(
+      'WebResources/com_Refferalsvg8DC86448-B9BB-EA11-A812-000D3A7F128D',
+    );
   });
 
   it('writes WebResource children in the order of the XSD and the export', () => {
@@ -82,18 +102,28 @@ describe('zip layout compared with the Foodbank platform export', () => {
 
   it('ships the PCF control folder as Controls/<prefix>_<namespace>.<constructor>/', () => {
     expect(ours.map((o) => o.name)).toEqual(
-      expect.arrayContaining(['Controls/stl_Stellarise.XeroStatus/ControlManifest.xml', 'Controls/stl_Stellarise.XeroStatus/bundle.js']),
+      expect.arrayContaining([
+        'Controls/stl_Stellarise.XeroStatus/ControlManifest.xml',
+        'Controls/stl_Stellarise.XeroStatus/bundle.js',
+      ]),
     );
   });
 
   it('ships the environment variable definition as exports do', () => {
-    const definition = entry('environmentvariabledefinitions/stl_RelayUrl/environmentvariabledefinition.xml').data.toString('utf8');
+    const definition = entry(
+      'environmentvariabledefinitions/stl_RelayUrl/environmentvariabledefinition.xml',
+    ).data.toString('utf8');
     expect(definition.startsWith('<environmentvariabledefinition schemaname="stl_RelayUrl">')).toBe(true);
     expect(definition).toContain('<type>100000000</type>');
   });
 
   it('uses CRLF line ends in customizations.xml, as the export does', () => {
     expect(foodbank[0].data.toString('utf8')).toContain('\r\n');
-    expect(entry('customizations.xml').data.toString('utf8').split('\n').every((line, i, lines) => i === lines.length - 1 || line.endsWith('\r'))).toBe(true);
+    expect(
+      entry('customizations.xml')
+        .data.toString('utf8')
+        .split('\n')
+        .every((line, i, lines) => i === lines.length - 1 || line.endsWith('\r')),
+    ).toBe(true);
   });
 });

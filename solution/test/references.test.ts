@@ -16,15 +16,25 @@ describe('cross-references inside the package', () => {
   });
 
   it('points every sub-grid at a view of the package, of the sub-grid table', () => {
-    const views = new Map(all(doc, 'savedquery').map((q) => [textOf(q, 'savedqueryid'), q.getElementsByTagName('entity')[0]?.getAttribute('name')]));
-    const grids = all(doc, 'control').filter((c) => c.getAttribute('classid') === '{E7A81278-8635-4d9e-8D4D-59480B391C5B}');
+    const views = new Map(
+      all(doc, 'savedquery').map((q) => [
+        textOf(q, 'savedqueryid'),
+        q.getElementsByTagName('entity')[0]?.getAttribute('name'),
+      ]),
+    );
+    const grids = all(doc, 'control').filter(
+      (c) => c.getAttribute('classid') === '{E7A81278-8635-4d9e-8D4D-59480B391C5B}',
+    );
     expect(grids.length).toBeGreaterThan(0);
-    for (const grid of grids) expect(views.get(textOf(grid, 'ViewId'))).toBe(textOf(grid, 'TargetEntityType'));
+    for (const grid of grids)
+      expect(views.get(textOf(grid, 'ViewId'))).toBe(textOf(grid, 'TargetEntityType'));
   });
 
   it('names an existing one-to-many relationship on every sub-grid', () => {
     const relationships = all(doc, 'EntityRelationship').map((r) => r.getAttribute('Name'));
-    for (const grid of all(doc, 'RelationshipName').filter((n) => n.parentElement?.tagName === 'parameters')) {
+    for (const grid of all(doc, 'RelationshipName').filter(
+      (n) => n.parentElement?.tagName === 'parameters',
+    )) {
       expect(relationships).toContain(grid.textContent);
     }
   });
@@ -38,7 +48,9 @@ describe('cross-references inside the package', () => {
   });
 
   it('puts the Xero status control on the invoice form bound to stl_syncstatus', () => {
-    const custom = all(doc, 'customControl').filter((c) => c.getAttribute('name') === 'stl_Stellarise.XeroStatus');
+    const custom = all(doc, 'customControl').filter(
+      (c) => c.getAttribute('name') === 'stl_Stellarise.XeroStatus',
+    );
     expect(custom.map((c) => c.getAttribute('formFactor'))).toEqual(['0', '1', '2']);
     expect(textOf(custom[0], 'syncStatus')).toBe('stl_syncstatus');
     expect(textOf(entityOf(custom[0]) as Element, 'Name')).toBe('Invoice');
@@ -50,7 +62,8 @@ describe('cross-references inside the package', () => {
       const own = attributeNames(entity);
       for (const control of all(form, 'control').filter((c) => c.hasAttribute('datafieldname'))) {
         const column = control.getAttribute('datafieldname') as string;
-        if (!own.includes(column)) expect(['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate']).toContain(column);
+        if (!own.includes(column))
+          expect(['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate']).toContain(column);
       }
     }
   });
@@ -64,7 +77,9 @@ describe('cross-references inside the package', () => {
   });
 
   it('gives every ribbon command an enable rule that is defined, and every label a LocLabel', () => {
-    const defined = all(doc, 'EnableRule').filter((r) => r.children.length > 0).map((r) => r.getAttribute('Id'));
+    const defined = all(doc, 'EnableRule')
+      .filter((r) => r.children.length > 0)
+      .map((r) => r.getAttribute('Id'));
     for (const command of all(doc, 'CommandDefinition')) {
       for (const rule of all(command, 'EnableRule')) expect(defined).toContain(rule.getAttribute('Id'));
     }
@@ -73,23 +88,30 @@ describe('cross-references inside the package', () => {
   });
 
   it('lists in the app every table its SiteMap opens, and only web resources of the package', () => {
-    const components = all(doc, 'AppModuleComponent').filter((c) => c.getAttribute('type') === '1').map((c) => c.getAttribute('schemaName'));
+    const components = all(doc, 'AppModuleComponent')
+      .filter((c) => c.getAttribute('type') === '1')
+      .map((c) => c.getAttribute('schemaName'));
     const subAreas = all(doc, 'SubArea');
     expect(subAreas.length).toBe(11);
-    for (const s of subAreas.filter((a) => a.hasAttribute('Entity'))) expect(components).toContain(s.getAttribute('Entity'));
+    for (const s of subAreas.filter((a) => a.hasAttribute('Entity')))
+      expect(components).toContain(s.getAttribute('Entity'));
     const docs = subAreas.find((s) => s.getAttribute('Id') === 'stl_DocumentationSubArea') as Element;
     expect(webResourceNames).toContain((docs.getAttribute('Url') as string).replace('$webresource:', ''));
   });
 
   it('gives every lookup column a relationship that references it', () => {
-    const referencing = all(doc, 'EntityRelationship').map((r) => textOf(r, 'ReferencingAttributeName').toLowerCase());
+    const referencing = all(doc, 'EntityRelationship').map((r) =>
+      textOf(r, 'ReferencingAttributeName').toLowerCase(),
+    );
     const lookups = all(doc, 'attribute').filter((a) => textOf(a, 'Type') === 'lookup');
     expect(lookups.length).toBe(27);
     for (const lookup of lookups) expect(referencing).toContain(textOf(lookup, 'LogicalName'));
   });
 
   it('maps every app role to a role of the package', () => {
-    const roles = all(doc, 'Role').filter((r) => r.parentElement?.tagName === 'Roles').map((r) => r.getAttribute('id'));
+    const roles = all(doc, 'Role')
+      .filter((r) => r.parentElement?.tagName === 'Roles')
+      .map((r) => r.getAttribute('id'));
     for (const role of all(doc, 'Role').filter((r) => r.parentElement?.tagName === 'AppModuleRoleMaps')) {
       expect(roles).toContain(role.getAttribute('id'));
     }
@@ -99,36 +121,58 @@ describe('cross-references inside the package', () => {
     const endpoint = all(doc, 'ServiceEndpoint')[0];
     const step = all(doc, 'SdkMessageProcessingStep')[0];
     expect(textOf(step, 'EventHandler')).toBe(endpoint.getAttribute('ServiceEndpointId'));
-    expect([textOf(step, 'Mode'), textOf(step, 'Stage'), textOf(step, 'PrimaryEntity')]).toEqual(['1', '40', 'stl_synchistory']);
-    expect([textOf(endpoint, 'Contract'), textOf(endpoint, 'AuthType'), textOf(endpoint, 'Url')]).toEqual(['8', '5', 'https://relay.invalid/dataverse/webhook']);
+    expect([textOf(step, 'Mode'), textOf(step, 'Stage'), textOf(step, 'PrimaryEntity')]).toEqual([
+      '1',
+      '40',
+      'stl_synchistory',
+    ]);
+    expect([textOf(endpoint, 'Contract'), textOf(endpoint, 'AuthType'), textOf(endpoint, 'Url')]).toEqual([
+      '8',
+      '5',
+      'https://relay.invalid/dataverse/webhook',
+    ]);
   });
 
   it('secures the connect nonce and covers it with the field security profile', () => {
-    const nonce = all(doc, 'attribute').find((a) => textOf(a, 'LogicalName') === 'stl_connectnonce') as Element;
+    const nonce = all(doc, 'attribute').find(
+      (a) => textOf(a, 'LogicalName') === 'stl_connectnonce',
+    ) as Element;
     expect(textOf(nonce, 'IsSecured')).toBe('1');
     expect(all(doc, 'FieldPermission').map((p) => textOf(p, 'AttributeName'))).toEqual(['stl_connectnonce']);
   });
 
   it('uses no GUID twice as the id of a component or form part', () => {
     const ids = [
-      ...['formid', 'savedqueryid', 'WebResourceId'].flatMap((tag) => all(doc, tag).map((e) => e.textContent)),
-      ...all(doc, 'Role').filter((r) => r.parentElement?.tagName === 'Roles').map((r) => r.getAttribute('id')),
+      ...['formid', 'savedqueryid', 'WebResourceId'].flatMap((tag) =>
+        all(doc, tag).map((e) => e.textContent),
+      ),
+      ...all(doc, 'Role')
+        .filter((r) => r.parentElement?.tagName === 'Roles')
+        .map((r) => r.getAttribute('id')),
       ...all(doc, 'FieldSecurityProfile').map((p) => p.getAttribute('fieldsecurityprofileid')),
       ...all(doc, 'ServiceEndpoint').map((p) => p.getAttribute('ServiceEndpointId')),
       ...all(doc, 'SdkMessageProcessingStep').map((p) => p.getAttribute('SdkMessageProcessingStepId')),
-      ...all(doc, 'form').flatMap((form) => ['tab', 'section', 'cell'].flatMap((tag) => all(form, tag).map((e) => e.getAttribute('id')))),
-      ...all(doc, 'control').map((c) => c.getAttribute('uniqueid')).filter((id) => id !== null),
+      ...all(doc, 'form').flatMap((form) =>
+        ['tab', 'section', 'cell'].flatMap((tag) => all(form, tag).map((e) => e.getAttribute('id'))),
+      ),
+      ...all(doc, 'control')
+        .map((c) => c.getAttribute('uniqueid'))
+        .filter((id) => id !== null),
     ].map((id) => (id as string).toLowerCase());
     expect(ids.length).toBeGreaterThan(150);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('gives each custom table one public default view named Active …', () => {
-    for (const entity of childrenOf(doc.getElementsByTagName('Entities')[0], 'Entity').filter((e) => e.getElementsByTagName('savedquery').length)) {
-      const publicDefaults = all(entity, 'savedquery').filter((q) => textOf(q, 'querytype') === '0' && textOf(q, 'isdefault') === '1');
-      expect(publicDefaults.map((q) => q.getElementsByTagName('LocalizedName')[0].getAttribute('description'))).toEqual([
-        expect.stringMatching(/^Active /),
-      ]);
+    for (const entity of childrenOf(doc.getElementsByTagName('Entities')[0], 'Entity').filter(
+      (e) => e.getElementsByTagName('savedquery').length,
+    )) {
+      const publicDefaults = all(entity, 'savedquery').filter(
+        (q) => textOf(q, 'querytype') === '0' && textOf(q, 'isdefault') === '1',
+      );
+      expect(
+        publicDefaults.map((q) => q.getElementsByTagName('LocalizedName')[0].getAttribute('description')),
+      ).toEqual([expect.stringMatching(/^Active /)]);
     }
   });
 });

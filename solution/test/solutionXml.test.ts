@@ -25,7 +25,9 @@ describe('solution.xml', () => {
   it('carries a complete publisher block', () => {
     const publisher = manifest.getElementsByTagName('Publisher')[0];
     expect(textOf(publisher, 'UniqueName')).toBe(solutionModel.publisher.uniqueName);
-    expect(publisher.getElementsByTagName('LocalizedName')[0].getAttribute('description')).toBe(solutionModel.publisher.displayName);
+    expect(publisher.getElementsByTagName('LocalizedName')[0].getAttribute('description')).toBe(
+      solutionModel.publisher.displayName,
+    );
     expect(publisher.getElementsByTagName('Description')[0].getAttribute('description')).not.toBe('');
     expect(textOf(publisher, 'CustomizationPrefix')).toBe('stl');
     expect(textOf(publisher, 'CustomizationOptionValuePrefix')).toBe('10624');
@@ -43,14 +45,17 @@ describe('solution.xml', () => {
       expect(has(T.appModule, a.uniqueName)).toBe(true);
       expect(has(T.siteMap, a.uniqueName)).toBe(true);
     }
-    for (const v of solutionModel.environmentVariables) expect(has(T.environmentVariable, v.schemaName)).toBe(true);
+    for (const v of solutionModel.environmentVariables)
+      expect(has(T.environmentVariable, v.schemaName)).toBe(true);
   });
 
   it('has a root component for every role, field security profile, webhook and step, by id', () => {
     const T = COMPONENT_TYPE;
     for (const r of solutionModel.roles) expect(has(T.role, braced(roleId(r.name)))).toBe(true);
-    for (const p of solutionModel.fieldSecurityProfiles) expect(has(T.fieldSecurityProfile, braced(fieldSecurityProfileId(p.name)))).toBe(true);
-    for (const s of solutionModel.serviceEndpoints) expect(has(T.serviceEndpoint, braced(serviceEndpointId(s.name)))).toBe(true);
+    for (const p of solutionModel.fieldSecurityProfiles)
+      expect(has(T.fieldSecurityProfile, braced(fieldSecurityProfileId(p.name)))).toBe(true);
+    for (const s of solutionModel.serviceEndpoints)
+      expect(has(T.serviceEndpoint, braced(serviceEndpointId(s.name)))).toBe(true);
     for (const s of solutionModel.steps) expect(has(T.step, braced(stepId(s.name)))).toBe(true);
   });
 

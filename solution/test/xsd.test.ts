@@ -22,7 +22,9 @@ describe('customizations.xml against Microsoft XSDs', () => {
   it('fails validation with the allow-listed elements left in, so the allow-list is needed', () => {
     const result = validateWithXsd(customizations, XSD.customizations);
     expect(result.valid).toBe(false);
-    const unexpected = [...result.errors.matchAll(/Element '([A-Za-z_]+)': This element is not expected/g)].map((m) => m[1]);
+    const unexpected = [
+      ...result.errors.matchAll(/Element '([A-Za-z_]+)': This element is not expected/g),
+    ].map((m) => m[1]);
     for (const name of unexpected) expect(XSD_OVERLAY.map((o) => o.element)).toContain(name);
   });
 
@@ -48,7 +50,10 @@ describe('ribbon and SiteMap against their XSDs', () => {
   });
 
   it('validates the Sales Hub area fragment inside a SiteMap against SiteMap.xsd', () => {
-    const area = readFileSync(path.join(REPO_ROOT, 'sitemap/saleshub-area.xml'), 'utf8').replace(/<\?xml[^>]*\?>/, '');
+    const area = readFileSync(path.join(REPO_ROOT, 'sitemap/saleshub-area.xml'), 'utf8').replace(
+      /<\?xml[^>]*\?>/,
+      '',
+    );
     expect(validateWithXsd(`<SiteMap>${area}</SiteMap>`, XSD.siteMap)).toEqual({ valid: true, errors: '' });
   });
 });

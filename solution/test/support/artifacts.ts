@@ -20,7 +20,10 @@ export function makeStandInArtifacts(manifest = STAND_IN_MANIFEST): { dir: strin
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stl-artifacts-'));
   const script = path.join(dir, ARTIFACT_PATHS.ribbonScript);
   mkdirSync(path.dirname(script), { recursive: true });
-  writeFileSync(script, 'var StellariseRibbon = { syncToXero: function () {}, syncSelected: function () {} };\n');
+  writeFileSync(
+    script,
+    'var StellariseRibbon = { syncToXero: function () {}, syncSelected: function () {} };\n',
+  );
   const control = path.join(dir, ARTIFACT_PATHS.xeroStatusControl);
   mkdirSync(control, { recursive: true });
   writeFileSync(path.join(control, 'ControlManifest.xml'), manifest);

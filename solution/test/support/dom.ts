@@ -6,7 +6,10 @@ export function parseXml(xml: string): Document {
   return doc;
 }
 
-export const all = (root: Document | Element, tag: string): Element[] => Array.from(root.getElementsByTagName(tag));
-export const textOf = (root: Element, tag: string): string => root.getElementsByTagName(tag)[0]?.textContent ?? '';
+export const all = (root: Document | Element, tag: string): Element[] =>
+  Array.from(root.getElementsByTagName(tag));
+export const textOf = (root: Element, tag: string): string =>
+  root.getElementsByTagName(tag)[0]?.textContent ?? '';
 /** Direct children with a tag name (getElementsByTagName would also match deeper ones). */
-export const childrenOf = (root: Element, tag: string): Element[] => Array.from(root.children).filter((c) => c.tagName === tag);
+export const childrenOf = (root: Element, tag: string): Element[] =>
+  Array.from(root.children).filter((c) => c.tagName === tag);

@@ -26,7 +26,9 @@ export function validateWithXsd(xml: string, xsd: string): LintResult {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === 'ENOENT') {
-      throw new Error('xmllint is not installed: run `apt-get install -y libxml2-utils` (CI installs it through .ci/run).');
+      throw new Error(
+        'xmllint is not installed: run `apt-get install -y libxml2-utils` (CI installs it through .ci/run).',
+      );
     }
     return { valid: false, errors: e.stderr?.toString('utf8') ?? String(error) };
   } finally {
