@@ -87,3 +87,14 @@ export function salesInvoice(
     ...overrides,
   };
 }
+
+/** xero-node rejects with a JSON string `{response:{statusCode,…},body}` (reference §4); this reads the status. */
+export async function rejectionStatus(call: Promise<unknown>): Promise<number> {
+  try {
+    await call;
+  } catch (error) {
+    const parsed = typeof error === 'string' ? JSON.parse(error) : error;
+    return parsed.response.statusCode ?? parsed.response.status;
+  }
+  throw new Error('The call succeeded; a rejection was expected');
+}
