@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createConnectFlow } from '../../src/oauth/connectFlow';
 import type { ConnectFlow } from '../../src/oauth/connectFlow';
+import type { EncryptionKey } from '../../src/oauth/crypto';
 import { deriveStateKey, TokenCipher } from '../../src/oauth/crypto';
 import type { ConnectOutcome } from '../../src/oauth/flowTypes';
 import {
@@ -34,8 +35,8 @@ export class TestClock {
   }
 }
 
-export function newCipher(): TokenCipher {
-  return new TokenCipher({ id: 'k1', key: randomBytes(32) });
+export function newCipher(key: EncryptionKey = { id: 'k1', key: randomBytes(32) }): TokenCipher {
+  return new TokenCipher(key);
 }
 
 export interface Harness {
@@ -45,6 +46,8 @@ export interface Harness {
   readonly locks: InMemoryLocks;
   readonly stateStore: InMemoryOAuthStateStore;
   readonly cipher: TokenCipher;
+  /** The key `cipher` writes with, for rotation tests. */
+  readonly encryptionKey: EncryptionKey;
   readonly identity: XeroIdentity;
   readonly flow: ConnectFlow;
   /** Writes a fresh nonce on the row, as the connection form's script does; returns it. */
@@ -59,7 +62,8 @@ export function createHarness(fake: FakeXeroIdentity, clock = new TestClock()): 
   const tokens = new InMemoryTokenStore();
   const locks = new InMemoryLocks(clock);
   const stateStore = new InMemoryOAuthStateStore(clock);
-  const cipher = newCipher();
+  const encryptionKey: EncryptionKey = { id: 'k1', key: randomBytes(32) };
+  const cipher = newCipher(encryptionKey);
   const identity = createXeroIdentity({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
@@ -97,6 +101,7 @@ export function createHarness(fake: FakeXeroIdentity, clock = new TestClock()): 
     locks,
     stateStore,
     cipher,
+    encryptionKey,
     identity,
     flow,
     issueNonce,

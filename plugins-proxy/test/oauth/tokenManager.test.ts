@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { CHOICES } from '../../../solution/names';
+import { TokenCipher } from '../../src/oauth/crypto';
 import { ConnectionNeedsAttention } from '../../src/oauth/errors';
 import type { TokenStore } from '../../src/oauth/ports';
 import { openTokenSet } from '../../src/oauth/tokenSet';
@@ -134,6 +136,15 @@ describe('TokenManager', () => {
     await expect(harness.tokenManager().getAccessToken('never-connected')).rejects.toMatchObject({
       reason: 'not_connected',
     });
+  });
+
+  it('reads a token written under the previous key after rotation and rewrites it under the new one', async () => {
+    clock.advance(31 * MINUTE);
+    const rotated = new TokenCipher({ id: 'k2', key: randomBytes(32) }, [harness.encryptionKey]);
+    await harness.tokenManager({ cipher: rotated }).getAccessToken(CONNECTION);
+    const blob = (await harness.tokens.get(CONNECTION))!.blob;
+    expect(rotated.needsReencryption(blob)).toBe(false);
+    expect(blob.startsWith('v1.k2.')).toBe(true);
   });
 
   it('reports each refresh so the row shows the last refresh and the new deadline', async () => {
