@@ -91,6 +91,10 @@ export const SELECT = {
     TABLES.defaults.primaryId,
     ...Object.values(COLUMNS.defaults),
   ]),
+  xeroLink: selectFor(TABLES.xeroLink.logicalName, [
+    TABLES.xeroLink.primaryId,
+    ...Object.values(COLUMNS.xeroLink),
+  ]),
   syncHistory: selectFor(TABLES.syncHistory.logicalName, [
     TABLES.syncHistory.primaryId,
     COLUMNS.syncHistory.status,

@@ -43,6 +43,14 @@ export interface XeroSideContext {
   invoice: Row;
   customer: Row;
   products: Row[];
+  /** stl_xerolink rows of this connection for the customer and the products. */
+  links: XeroLinkRef[];
+}
+
+export interface XeroLinkRef {
+  entity: string;
+  recordId: string;
+  xeroId: string;
 }
 
 export type LoadXeroSide = (context: XeroSideContext) => Promise<InvoiceSnapshot['xero']>;
@@ -100,7 +108,13 @@ export class SnapshotReader {
 
     const lines = (invoice[NAV.details] as Row[] | undefined) ?? [];
     const productIds = unique(lines.map((l) => l[lookupProperty(SC.invoiceDetail.productId)]));
-    const reference = await this.readReferenceData(connectionId, productIds);
+    const customerId =
+      customer[customer.logicalname === SYSTEM_TABLES.account.logicalName ? SC.account.id : SC.contact.id];
+    const reference = await this.readReferenceData(
+      connectionId,
+      productIds,
+      unique([customerId, ...productIds]),
+    );
     if (!reference.connection) {
       return {
         ok: false,
@@ -110,13 +124,17 @@ export class SnapshotReader {
     }
 
     const cleanInvoice = stripInvoice(invoice, lines);
-    const xero = await this.options.loadXero({
+    const links = reference.links.map(toLinkRef);
+    const fromXero = await this.options.loadXero({
       connectionId,
       connection: reference.connection,
       invoice: cleanInvoice,
       customer,
       products: reference.products,
+      links,
     });
+    // The callback may return its own links (e.g. after matching); otherwise Dataverse's are used.
+    const xero = { ...fromXero, links: fromXero.links?.length ? fromXero.links : links };
     const timeZone = this.options.timeZone ?? 'UTC';
     const currency = invoice[NAV.currency] as Row | null | undefined;
     const snapshot = {
@@ -152,7 +170,7 @@ export class SnapshotReader {
     return typeof id === 'string' ? id : undefined;
   }
 
-  private async readReferenceData(connectionId: string, productIds: string[]) {
+  private async readReferenceData(connectionId: string, productIds: string[], linkedRecordIds: string[]) {
     const byConnection = (select: string[]): QueryOptions => ({
       select,
       filter: eq(CONNECTION_LOOKUP, guid(connectionId)),
@@ -174,6 +192,17 @@ export class SnapshotReader {
         url: keySegment(TABLES.connection, connectionId) + queryString({ select: SELECT.connection }),
         headers: { Accept: 'application/json' },
       },
+      ...(linkedRecordIds.length
+        ? {
+            links: list(TABLES.xeroLink, {
+              select: SELECT.xeroLink,
+              filter: and(
+                eq(CONNECTION_LOOKUP, guid(connectionId)),
+                inValues(COLUMNS.xeroLink.recordId, linkedRecordIds),
+              ),
+            }),
+          }
+        : {}),
       ...(productIds.length
         ? {
             products: list(SYSTEM_TABLES.product, {
@@ -210,8 +239,17 @@ export class SnapshotReader {
       brandingThemes: await rows('brandingThemes'),
       trackingCategories: await rows('trackingCategories'),
       trackingOptions: await rows('trackingOptions'),
+      links: await rows('links'),
     };
   }
+}
+
+function toLinkRef(row: Row): XeroLinkRef {
+  return {
+    entity: String(row[COLUMNS.xeroLink.entity] ?? ''),
+    recordId: String(row[COLUMNS.xeroLink.recordId] ?? ''),
+    xeroId: String(row[COLUMNS.xeroLink.xeroId] ?? ''),
+  };
 }
 
 function notFound(invoiceId: string): SnapshotReadResult {

@@ -87,4 +87,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'single-use short-lived values (PKCE verifiers, chooser tickets)',
+    statements: [
+      `CREATE TABLE ephemeral (
+        org_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, key)
+      )`,
+      'CREATE INDEX ephemeral_expiry ON ephemeral (org_id, expires_at)',
+    ],
+  },
 ];

@@ -315,6 +315,23 @@ class PostgresStore implements Store {
     return row ? Number(row.value) : 0;
   }
 
+  async putEphemeral(key: string, value: string, ttlMs: number, now: number): Promise<void> {
+    await this.count('DELETE FROM ephemeral WHERE org_id = $1 AND expires_at <= $2', [now]);
+    await this.count(
+      `INSERT INTO ephemeral (org_id, key, value, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+      [key, value, now + ttlMs],
+    );
+  }
+
+  async takeEphemeral(key: string, now: number): Promise<string | null> {
+    const [row] = await this.rows(
+      'DELETE FROM ephemeral WHERE org_id = $1 AND key = $2 AND expires_at > $3 RETURNING value',
+      [key, now],
+    );
+    return row ? String(row.value) : null;
+  }
+
   async ping(): Promise<void> {
     await this.pool.query('SELECT 1');
   }

@@ -313,6 +313,23 @@ class SqliteStore implements Store {
     return row ? Number(row.value) : 0;
   }
 
+  async putEphemeral(key: string, value: string, ttlMs: number, now: number): Promise<void> {
+    this.run('DELETE FROM ephemeral WHERE org_id = @org AND expires_at <= @now', { now });
+    this.run(
+      `INSERT INTO ephemeral (org_id, key, value, expires_at) VALUES (@org, @key, @value, @expires)
+       ON CONFLICT (org_id, key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
+      { key, value, expires: now + ttlMs },
+    );
+  }
+
+  async takeEphemeral(key: string, now: number): Promise<string | null> {
+    const row = this.one(
+      'DELETE FROM ephemeral WHERE org_id = @org AND key = @key AND expires_at > @now RETURNING value',
+      { key, now },
+    );
+    return row ? String(row.value) : null;
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }

@@ -139,6 +139,11 @@ export interface Store {
   incrementCounter(name: string, now: number, by?: number, tenantId?: string): Promise<number>;
   getCounter(name: string, tenantId?: string): Promise<number>;
 
+  /** Stores a short-lived value (a PKCE verifier, a chooser ticket); expired values are purged as it goes. */
+  putEphemeral(key: string, value: string, ttlMs: number, now: number): Promise<void>;
+  /** Atomically reads and deletes an unexpired value, so it is used at most once across instances. */
+  takeEphemeral(key: string, now: number): Promise<string | null>;
+
   /** Cheap round trip for /ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -59,6 +59,7 @@ const referenceParts = (extra: Array<{ status: number; body?: unknown }> = []) =
         stl_contactpolicy: 106240000,
       },
     },
+    { status: 200, body: { value: [{ stl_entity: 'account', stl_recordid: ACCOUNT, stl_xeroid: 'xc-1' }] } },
     ...extra,
   ]);
 
@@ -107,6 +108,7 @@ describe('SnapshotReader', () => {
     expect(result.snapshot.today).toBe('2026-12-01');
     expect(result.snapshot.invoice['@odata.etag']).toBe('W/"100"');
     expect(result.snapshot.invoice).not.toHaveProperty('customerid_account');
+    expect(result.snapshot.xero.links).toEqual([{ entity: 'account', recordId: ACCOUNT, xeroId: 'xc-1' }]);
   });
 
   it('expands lines, customer and currency on the invoice request', async () => {
@@ -179,6 +181,7 @@ describe('SnapshotReader', () => {
     ]);
     await snapshots.read({ invoiceId: INVOICE });
     expect(xeroContexts[0]).toMatchObject({
+      links: [{ entity: 'account', recordId: ACCOUNT, xeroId: 'xc-1' }],
       connectionId: CONNECTION,
       connection: { stl_name: 'Demo' },
       customer: { name: 'Acme Ltd' },
