@@ -11,6 +11,15 @@ import type { ApiRequest, ApiResponse, CallContext } from './api/types';
  * the documented format with CRLF line endings. A changeset is one transaction.
  */
 export const MAX_BATCH_REQUESTS = 1000;
+/** The headers the documented part responses carry. */
+const PART_HEADERS = new Set([
+  'content-type',
+  'odata-version',
+  'location',
+  'odata-entityid',
+  'preference-applied',
+  'retry-after',
+]);
 
 interface HttpPart {
   kind: 'request';
@@ -232,7 +241,9 @@ function writePart(answer: Answer): string {
   const partHeaders = ['Content-Type: application/http', 'Content-Transfer-Encoding: binary'];
   if (answer.contentId) partHeaders.push(`Content-ID: ${answer.contentId}`);
   const statusLine = `HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`;
-  const headerLines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}`);
+  const headerLines = Object.entries(response.headers)
+    .filter(([k]) => PART_HEADERS.has(k.toLowerCase()))
+    .map(([k, v]) => `${k}: ${v}`);
   return `${partHeaders.join('\r\n')}\r\n\r\n${[statusLine, ...headerLines].join('\r\n')}\r\n\r\n${response.body ?? ''}\r\n`;
 }
 
