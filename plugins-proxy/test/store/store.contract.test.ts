@@ -309,6 +309,26 @@ function contract(target: StoreTarget): void {
     });
   });
 
+  describe('single-use values', () => {
+    it('gives a value back once', async () => {
+      await store.putEphemeral('pkce:abc', 'verifier', 60_000, T0);
+      expect(await store.takeEphemeral('pkce:abc', T0 + 1)).toBe('verifier');
+      expect(await store.takeEphemeral('pkce:abc', T0 + 2)).toBeNull();
+    });
+
+    it('does not give back an expired value', async () => {
+      await store.putEphemeral('pkce:abc', 'verifier', 60_000, T0);
+      expect(await store.takeEphemeral('pkce:abc', T0 + 60_000)).toBeNull();
+    });
+
+    it('gives a contended value to exactly one of several instances', async () => {
+      await store.putEphemeral('ticket:1', 'choice', 60_000, T0);
+      const stores = [store, await another(), await another()];
+      const taken = await Promise.all(stores.map((s) => s.takeEphemeral('ticket:1', T0 + 1)));
+      expect(taken.filter((v) => v !== null)).toEqual(['choice']);
+    });
+  });
+
   it('opens an existing database without reapplying migrations', async () => {
     await store.enqueueJob({ id: ROW_A, kind: 'push' }, T0);
     const reopened = await another();

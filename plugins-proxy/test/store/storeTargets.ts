@@ -44,9 +44,12 @@ export function postgresTarget(url: string): StoreTarget {
     },
     async reset() {
       const pool = new Pool({ connectionString: url, max: 1 });
-      await pool.query(
-        'DROP TABLE IF EXISTS jobs, idempotency, tokens, locks, cursors, counters, schema_migrations',
+      // Every table the migrations made, so a new migration needs no change here.
+      const { rows } = await pool.query<{ tablename: string }>(
+        'SELECT tablename FROM pg_tables WHERE schemaname = current_schema()',
       );
+      if (rows.length)
+        await pool.query(`DROP TABLE ${rows.map((r) => `"${r.tablename}"`).join(', ')} CASCADE`);
       await pool.end();
     },
     async cleanup() {},
