@@ -80,7 +80,12 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     clientSecret + randomBytes(8).toString('hex'),
     options.authCodeTtlMs ?? DEFAULT_AUTH_CODE_TTL_MS,
   );
-  const webhooks = new WebhookSender({ now: clock.now, resourceBase: () => origin + API_BASE, log });
+  const webhooks = new WebhookSender({
+    now: clock.now,
+    resourceBase: () => origin + API_BASE,
+    log,
+    retryBaseMs: options.webhookRetryBaseMs,
+  });
   const onEvents = (events: DomainEvent[]) => webhooks.enqueue(events);
   const admin = new AdminService({
     store,

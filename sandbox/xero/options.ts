@@ -49,6 +49,8 @@ export interface XeroEmulatorOptions {
   limits?: Partial<RateLimitSettings>;
   now?: () => number;
   webhook?: WebhookSettings;
+  /** First retry delay for failed webhook deliveries (doubles each attempt; default 500 ms). */
+  webhookRetryBaseMs?: number;
   idempotencyWindowMs?: number;
   authCodeTtlMs?: number;
   providerName?: string;

@@ -15,10 +15,16 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 
 const put = (key: string, reference: string) =>
-  api.call('PUT', '/Invoices?summarizeErrors=false', { Invoices: [salesInvoice(contact, { Reference: reference })] }, { 'Idempotency-Key': key });
+  api.call(
+    'PUT',
+    '/Invoices?summarizeErrors=false',
+    { Invoices: [salesInvoice(contact, { Reference: reference })] },
+    { 'Idempotency-Key': key },
+  );
 
 const countByReference = async (reference: string) =>
-  (await api.call('GET', `/Invoices?where=${encodeURIComponent(`Reference=="${reference}"`)}`)).body.Invoices.length;
+  (await api.call('GET', `/Invoices?where=${encodeURIComponent(`Reference=="${reference}"`)}`)).body.Invoices
+    .length;
 
 describe('Idempotency-Key', () => {
   it('replays the first response for the same key and body without creating a duplicate (§3.3)', async () => {
@@ -33,7 +39,9 @@ describe('Idempotency-Key', () => {
     await put('d365:invoice:2:v1', 'IDEM-2');
     const reused = await put('d365:invoice:2:v1', 'IDEM-2-changed');
     expect(reused.status).toBe(400);
-    expect(reused.body.Elements[0].ValidationErrors[0].Message).toMatch(/already been used with a different request/);
+    expect(reused.body.Elements[0].ValidationErrors[0].Message).toMatch(
+      /already been used with a different request/,
+    );
   });
 
   it('keeps keys per tenant, so another organisation may use the same key (§3.3 keyed by tenant)', async () => {
@@ -41,7 +49,12 @@ describe('Idempotency-Key', () => {
     const otherApi = rawApi(emulator, other.tenantId);
     await put('shared-key', 'IDEM-3');
     const otherContact = await contactId(otherApi);
-    const reply = await otherApi.call('PUT', '/Invoices', { Invoices: [salesInvoice(otherContact, { Reference: 'IDEM-3' })] }, { 'Idempotency-Key': 'shared-key' });
+    const reply = await otherApi.call(
+      'PUT',
+      '/Invoices',
+      { Invoices: [salesInvoice(otherContact, { Reference: 'IDEM-3' })] },
+      { 'Idempotency-Key': 'shared-key' },
+    );
     expect(reply.status).toBe(200);
   });
 

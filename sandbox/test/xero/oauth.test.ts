@@ -16,8 +16,13 @@ const SCOPE = 'offline_access accounting.transactions accounting.contacts accoun
 
 async function tokenRequest(form: Record<string, string>, basic = true) {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  if (basic) headers.authorization = `Basic ${Buffer.from(`${emulator.clientId}:${emulator.clientSecret}`).toString('base64')}`;
-  const response = await fetch(`${emulator.url}/connect/token`, { method: 'POST', headers, body: new URLSearchParams(form) });
+  if (basic)
+    headers.authorization = `Basic ${Buffer.from(`${emulator.clientId}:${emulator.clientSecret}`).toString('base64')}`;
+  const response = await fetch(`${emulator.url}/connect/token`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(form),
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -35,11 +40,19 @@ async function consentThroughPage(challenge: string, pick: (tenantIds: string[])
   }).toString();
   const html = await (await fetch(authorize)).text();
   const form = new URLSearchParams();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.append(name, value);
-  const tenants = [...html.matchAll(/<input type="checkbox" name="tenant" value="([^"]+)"/g)].map((m) => m[1]);
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    form.append(name, value);
+  const tenants = [...html.matchAll(/<input type="checkbox" name="tenant" value="([^"]+)"/g)].map(
+    (m) => m[1],
+  );
   for (const tenant of pick(tenants)) form.append('tenant', tenant);
   form.append('decision', 'allow');
-  const posted = await fetch(`${emulator.url}/identity/connect/authorize`, { method: 'POST', body: form, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const posted = await fetch(`${emulator.url}/identity/connect/authorize`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   return { html, status: posted.status, location: new URL(posted.headers.get('location') ?? 'http://none/') };
 }
 
@@ -50,7 +63,9 @@ function pkce() {
 
 async function freshRefreshToken(): Promise<string> {
   const { code } = emulator.admin.consent({ scope: SCOPE });
-  return (await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: emulator.redirectUris[0] })).body.refresh_token;
+  return (
+    await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: emulator.redirectUris[0] })
+  ).body.refresh_token;
 }
 
 describe('authorization code with PKCE through the consent page', () => {
@@ -67,28 +82,57 @@ describe('authorization code with PKCE through the consent page', () => {
     expect(consent.status).toBe(302);
     expect(consent.location.searchParams.get('state')).toBe('st-123');
     const tokens = await tokenRequest(
-      { grant_type: 'authorization_code', code: consent.location.searchParams.get('code')!, redirect_uri: emulator.redirectUris[0], code_verifier: verifier, client_id: emulator.clientId },
+      {
+        grant_type: 'authorization_code',
+        code: consent.location.searchParams.get('code')!,
+        redirect_uri: emulator.redirectUris[0],
+        code_verifier: verifier,
+        client_id: emulator.clientId,
+      },
       false,
     );
     expect(tokens.status).toBe(200);
-    expect(tokens.body).toMatchObject({ token_type: 'Bearer', expires_in: 1800, refresh_token: expect.any(String) });
+    expect(tokens.body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 1800,
+      refresh_token: expect.any(String),
+    });
     expect(tokens.body.access_token.split('.')).toHaveLength(3);
   });
 
   it('lists the chosen organisations on /connections, filterable by authEventId (§4 Tenants)', async () => {
     const { verifier, challenge } = pkce();
     const consent = await consentThroughPage(challenge, (t) => [t[1]]);
-    const tokens = await tokenRequest({ grant_type: 'authorization_code', code: consent.location.searchParams.get('code')!, code_verifier: verifier });
-    const all = await (await fetch(`${emulator.url}/connections`, { headers: { authorization: `Bearer ${tokens.body.access_token}` } })).json();
+    const tokens = await tokenRequest({
+      grant_type: 'authorization_code',
+      code: consent.location.searchParams.get('code')!,
+      code_verifier: verifier,
+    });
+    const all = await (
+      await fetch(`${emulator.url}/connections`, {
+        headers: { authorization: `Bearer ${tokens.body.access_token}` },
+      })
+    ).json();
     const latest = all.find((c: { tenantName: string }) => c.tenantName === 'Org B');
-    const filtered = await (await fetch(`${emulator.url}/connections?authEventId=${latest.authEventId}`, { headers: { authorization: `Bearer ${tokens.body.access_token}` } })).json();
+    const filtered = await (
+      await fetch(`${emulator.url}/connections?authEventId=${latest.authEventId}`, {
+        headers: { authorization: `Bearer ${tokens.body.access_token}` },
+      })
+    ).json();
     expect(filtered.map((c: { tenantName: string }) => c.tenantName)).toEqual(['Org B']);
-    expect(latest).toMatchObject({ tenantType: 'ORGANISATION', createdDateUtc: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(latest).toMatchObject({
+      tenantType: 'ORGANISATION',
+      createdDateUtc: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
   });
 
   it('refuses a wrong code_verifier with invalid_grant (§4 PKCE)', async () => {
     const consent = await consentThroughPage(pkce().challenge, (t) => t);
-    const tokens = await tokenRequest({ grant_type: 'authorization_code', code: consent.location.searchParams.get('code')!, code_verifier: pkce().verifier });
+    const tokens = await tokenRequest({
+      grant_type: 'authorization_code',
+      code: consent.location.searchParams.get('code')!,
+      code_verifier: pkce().verifier,
+    });
     expect([tokens.status, tokens.body.error]).toEqual([400, 'invalid_grant']);
   });
 
@@ -128,13 +172,17 @@ describe('refresh tokens', () => {
     const first = await freshRefreshToken();
     await tokenRequest({ grant_type: 'refresh_token', refresh_token: first });
     emulator.admin.advanceClock(31 * 60_000);
-    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: first })).body.error).toBe('invalid_grant');
+    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: first })).body.error).toBe(
+      'invalid_grant',
+    );
   });
 
   it('expires a refresh token unused for 60 days (§4)', async () => {
     const token = await freshRefreshToken();
     emulator.admin.advanceClock(61 * 24 * 60 * 60_000);
-    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: token })).body.error).toBe('invalid_grant');
+    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: token })).body.error).toBe(
+      'invalid_grant',
+    );
   });
 
   it('revokes a refresh token and the connections of its grant (§4 revocation)', async () => {
@@ -142,10 +190,16 @@ describe('refresh tokens', () => {
     const revoked = await fetch(`${emulator.url}/connect/revocation`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token, client_id: emulator.clientId, client_secret: emulator.clientSecret }),
+      body: new URLSearchParams({
+        token,
+        client_id: emulator.clientId,
+        client_secret: emulator.clientSecret,
+      }),
     });
     expect(revoked.status).toBe(200);
-    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: token })).body.error).toBe('invalid_grant');
+    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: token })).body.error).toBe(
+      'invalid_grant',
+    );
   });
 });
 
@@ -154,7 +208,9 @@ describe('Accounting API authorisation', () => {
     const tokens = emulator.admin.issueTokenSet();
     emulator.admin.advanceClock(31 * 60_000);
     const xero = xeroClientFor(emulator, tokens.access_token);
-    expect(await rejectionStatus(xero.accountingApi.getOrganisations(emulator.tenants[0].tenantId))).toBe(401);
+    expect(await rejectionStatus(xero.accountingApi.getOrganisations(emulator.tenants[0].tenantId))).toBe(
+      401,
+    );
   });
 
   it('answers 403 when the xero-tenant-id was not authorised by the token (§4)', async () => {
@@ -169,9 +225,13 @@ describe('Accounting API authorisation', () => {
     const auth = { authorization: `Bearer ${tokens.access_token}` };
     const list = await (await fetch(`${emulator.url}/connections`, { headers: auth })).json();
     const target = list.find((c: { tenantId: string }) => c.tenantId === emulator.tenants[1].tenantId);
-    expect((await fetch(`${emulator.url}/connections/${target.id}`, { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect(
+      (await fetch(`${emulator.url}/connections/${target.id}`, { method: 'DELETE', headers: auth })).status,
+    ).toBe(204);
     const xero = xeroClientFor(emulator, tokens.access_token);
-    expect(await rejectionStatus(xero.accountingApi.getOrganisations(emulator.tenants[1].tenantId))).toBe(403);
+    expect(await rejectionStatus(xero.accountingApi.getOrganisations(emulator.tenants[1].tenantId))).toBe(
+      403,
+    );
   });
 
   it('issues client-credentials tokens that work with an empty xero-tenant-id (§4 Custom Connections)', async () => {
@@ -184,6 +244,9 @@ describe('Accounting API authorisation', () => {
 
   it('publishes the OpenID discovery document with the token and revocation endpoints (§4)', async () => {
     const config = await (await fetch(`${emulator.identityUrl}/.well-known/openid-configuration`)).json();
-    expect(config).toMatchObject({ token_endpoint: `${emulator.url}/connect/token`, revocation_endpoint: `${emulator.url}/connect/revocation` });
+    expect(config).toMatchObject({
+      token_endpoint: `${emulator.url}/connect/token`,
+      revocation_endpoint: `${emulator.url}/connect/revocation`,
+    });
   });
 });

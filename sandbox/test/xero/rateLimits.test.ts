@@ -20,7 +20,11 @@ beforeEach(() => {
 describe('rate limits', () => {
   it('sets X-DayLimit-Remaining, X-MinLimit-Remaining and X-AppMinLimit-Remaining on every response (§3.1)', async () => {
     const reply = await api.call('GET', '/Organisation');
-    expect([reply.headers.get('x-daylimit-remaining'), reply.headers.get('x-minlimit-remaining'), reply.headers.get('x-appminlimit-remaining')]).toEqual(['4999', '59', '9999']);
+    expect([
+      reply.headers.get('x-daylimit-remaining'),
+      reply.headers.get('x-minlimit-remaining'),
+      reply.headers.get('x-appminlimit-remaining'),
+    ]).toEqual(['4999', '59', '9999']);
   });
 
   it('answers the 61st call in a minute with 429, X-Rate-Limit-Problem: minute and Retry-After (§3.1)', async () => {
