@@ -6,36 +6,27 @@ import { AUDIT_COLUMNS, CHOICES, COLUMNS, TABLES } from '../../../../solution/na
 import { DataverseClient } from './client';
 import { eq, isGuid, keySegment, lookupProperty } from './odata';
 import { SELECT } from './selects';
+import type { SyncRequest, SyncRequestSource } from '../../sync/syncRequests';
 
 const HC = COLUMNS.syncHistory;
 
-export interface SyncRequest {
-  id: string;
-  /** stl_synchistorystatus value (CHOICES.syncHistoryStatus). */
-  status: number;
-  /** stl_operation value (CHOICES.operation). */
-  operation: number;
-  invoiceId: string | null;
-  connectionId: string | null;
-  attempts: number;
-  idempotencyKey: string | null;
-}
-
-export interface SyncRequestSource {
-  get(id: string): Promise<SyncRequest | null>;
-  listQueued(options?: { top?: number }): Promise<SyncRequest[]>;
+/** A sync row as the queue sees it (sync/syncRequests.ts), plus what the worker reads from it. */
+export interface SyncRequestRow extends SyncRequest {
+  readonly attempts: number;
+  readonly idempotencyKey: string | null;
 }
 
 type Row = Record<string, unknown>;
 
-function toSyncRequest(row: Row): SyncRequest {
+function toSyncRequest(row: Row): SyncRequestRow {
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  const choice = (value: unknown) => (typeof value === 'number' ? value : null);
   return {
-    id: String(row[TABLES.syncHistory.primaryId]),
+    id: String(row[TABLES.syncHistory.primaryId]).toLowerCase(),
     status: Number(row[HC.status]),
-    operation: Number(row[HC.operation]),
-    invoiceId: text(row[lookupProperty(HC.invoiceId)]),
-    connectionId: text(row[lookupProperty(HC.connectionId)]),
+    operation: choice(row[HC.operation]),
+    invoiceId: text(row[lookupProperty(HC.invoiceId)])?.toLowerCase() ?? null,
+    connectionId: text(row[lookupProperty(HC.connectionId)])?.toLowerCase() ?? null,
     attempts: Number(row[HC.attempts] ?? 0) || 0,
     idempotencyKey: text(row[HC.idempotencyKey]),
   };
@@ -45,7 +36,7 @@ export class DataverseSyncRequestSource implements SyncRequestSource {
   constructor(private readonly client: DataverseClient) {}
 
   /** The row, or null when the id is not a GUID or no such row exists. */
-  async get(id: string): Promise<SyncRequest | null> {
+  async get(id: string): Promise<SyncRequestRow | null> {
     if (!isGuid(id)) return null;
     const row = await this.client.get<Row>(keySegment(TABLES.syncHistory, id), {
       select: SELECT.syncHistory,
@@ -54,7 +45,7 @@ export class DataverseSyncRequestSource implements SyncRequestSource {
   }
 
   /** Queued rows, oldest first (the reconciler's safety net). */
-  async listQueued(options: { top?: number } = {}): Promise<SyncRequest[]> {
+  async listQueued(options: { top?: number } = {}): Promise<SyncRequestRow[]> {
     const rows = await this.client.query<Row>(
       TABLES.syncHistory.entitySet,
       {

@@ -47,6 +47,13 @@ describe('DataverseSyncRequestSource', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('reads a row without an operation as null and lower-cases the ids', async () => {
+    const { rows } = source([
+      { status: 200, body: { ...row, stl_synchistoryid: ROW.toUpperCase(), stl_operation: null } },
+    ]);
+    await expect(rows.get(ROW)).resolves.toMatchObject({ id: ROW, operation: null });
+  });
+
   it('lists Queued rows oldest first', async () => {
     const { rows, calls } = source([
       { status: 200, body: { value: [row, { ...row, stl_synchistoryid: 'r2' }] } },
