@@ -77,7 +77,10 @@ export function createXeroIdentity(options: XeroIdentityOptions): XeroIdentity {
     try {
       return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new XeroIdentityError('network', `No response from ${new URL(url).pathname}: ${describeFailure(error)}`);
+      throw new XeroIdentityError(
+        'network',
+        `No response from ${new URL(url).pathname}: ${describeFailure(error)}`,
+      );
     }
   }
 
