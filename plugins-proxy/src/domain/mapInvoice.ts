@@ -56,6 +56,8 @@ export interface MappingResult {
   emailAfterSync: boolean;
 }
 
+const TAX_FINDINGS = new Set<string>(['TAX_TYPE_MISSING', 'TAX_TYPE_UNKNOWN', 'TAX_TYPE_NOT_FOR_DOCUMENT']);
+
 const NEGATIVE_ADVICE: Record<string, string> = {
   ACCREC: 'Raise a sales credit note instead of a negative sales invoice.',
   ACCPAY: 'Raise a purchase credit note instead of a negative bill.',
@@ -174,7 +176,9 @@ function mapUnsafe(snapshot: InvoiceSnapshot, serializer: WireSerializer): Mappi
   );
   const dynamics = dynamicsTotals(ctx);
   const diff = difference(xero.total, dynamics.total);
-  if (Math.abs(diff) >= 0.01) {
+  // With a tax type missing, Xero's tax (and so its total) is unknown: the tax finding says enough.
+  const taxUnknown = findings.some((f) => TAX_FINDINGS.has(f.code));
+  if (Math.abs(diff) >= 0.01 && !taxUnknown) {
     findings.push(
       finding('TOTAL_DIFFERS', FIELD.invoice(SYSTEM_COLUMNS.invoice.totalAmount), {
         invoice: ctx.invoiceLabel,
