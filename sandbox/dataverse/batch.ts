@@ -174,18 +174,23 @@ export function handleBatch(
   }
   const continueOnError = /odata\.continue-on-error/i.test(req.headers.prefer ?? '');
   const blocks: (Answer | Answer[])[] = [];
-  let failed = false;
+  // A failed changeset answers 200 with its failing part (the sample failure response); a failed
+  // request outside a changeset answers 400 (the docs' example). Either stops the batch unless
+  // odata.continue-on-error was asked for.
+  let stopped = false;
+  let failedOutsideChangeset = false;
   for (const item of items) {
     if (item.kind === 'changeset') {
       const result = runChangeset(ctx, item, call, handle);
       blocks.push(result.ok ? result.answers : result.failure);
-      failed ||= !result.ok;
+      stopped = !result.ok;
     } else {
       const response = runPart(item, new Map(), call, handle);
       blocks.push({ contentId: item.contentId, response });
-      failed ||= response.status >= 400;
+      stopped = response.status >= 400;
+      failedOutsideChangeset ||= stopped;
     }
-    if (failed && !continueOnError) break;
+    if (stopped && !continueOnError) break;
   }
   const batchBoundary = `batchresponse_${randomUUID()}`;
   const headers: Record<string, string> = {
@@ -194,7 +199,7 @@ export function handleBatch(
   };
   if (continueOnError) headers['Preference-Applied'] = 'odata.continue-on-error';
   return {
-    status: failed && !continueOnError ? 400 : 200,
+    status: failedOutsideChangeset && !continueOnError ? 400 : 200,
     headers,
     body: writeBatchResponse(batchBoundary, blocks),
   };
@@ -216,7 +221,8 @@ function runChangeset(
             ? errorAnswer(errors.badRequest('GET requests are not allowed inside a change set.'))
             : runPart(part, contentIds, call, handle);
         const answer = { contentId: part.contentId, response };
-        if (response.status >= 400) throw new ChangesetFailed(answer);
+        // The failing part comes back on its own, without its Content-ID (the sample failure response).
+        if (response.status >= 400) throw new ChangesetFailed({ response });
         return answer;
       }),
     );

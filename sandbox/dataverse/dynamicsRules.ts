@@ -12,6 +12,7 @@ import { isLookupRef, type StoredRecord, type TableDef } from './model/types';
 const INVOICE = SYSTEM_TABLES.invoice.logicalName;
 const LINE = SYSTEM_TABLES.invoiceDetail.logicalName;
 const PRODUCT = SYSTEM_TABLES.product.logicalName;
+const CONTACT = SYSTEM_TABLES.contact.logicalName;
 
 const PRODUCT_TYPE = { product: 1, bundle: 2, requiredBundleItem: 3, optionalBundleItem: 4 } as const;
 const INVOICE_ACTIVE = 0;
@@ -30,6 +31,10 @@ export function beforeSave(
 ): void {
   if (table.logicalName === INVOICE) beforeSaveInvoice(ctx, record, existing);
   if (table.logicalName === LINE) beforeSaveLine(ctx, record, existing);
+  if (table.logicalName === CONTACT) {
+    record.fullname =
+      [record.firstname, record.lastname].filter((p) => typeof p === 'string' && p).join(' ') || null;
+  }
 }
 
 export function afterSave(

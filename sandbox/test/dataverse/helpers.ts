@@ -36,7 +36,8 @@ export function client(emulator: DataverseEmulator, token: string | null = emula
       headers,
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
-    const text = await res.text();
+    // Keep a byte-order mark: `/$count` answers start with one (§1.3).
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
   };
 }
