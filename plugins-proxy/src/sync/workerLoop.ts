@@ -34,6 +34,7 @@ export class WorkerLoop {
   private readonly listeners = new Set<SettledListener>();
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
+  private currentTick: Promise<void> = Promise.resolve();
   private tickAgain = false;
   private stopped = true;
   private unsubscribe: (() => void) | null = null;
@@ -43,7 +44,8 @@ export class WorkerLoop {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.unsubscribe = this.options.queue.onEnqueued(() => this.poke());
+    // setImmediate: the route's reply goes out before this worker starts claiming.
+    this.unsubscribe = this.options.queue.onEnqueued(() => setImmediate(() => this.poke()));
     this.poke();
   }
 
@@ -54,7 +56,7 @@ export class WorkerLoop {
       this.tickAgain = true;
       return;
     }
-    void this.tick();
+    this.currentTick = this.tick();
   }
 
   /** Called after each job's outcome is stored (tests await these instead of sleeping). */
@@ -72,6 +74,8 @@ export class WorkerLoop {
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A claim in flight may still hand over jobs; they are leased to us, so run them to the end.
+    await this.currentTick;
     await Promise.allSettled([...this.running.values()]);
   }
 

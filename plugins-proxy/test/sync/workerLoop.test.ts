@@ -199,4 +199,24 @@ describe('WorkerLoop', () => {
     expect((await setup.store.getJob('a'))?.state).toBe('succeeded');
     expect((await setup.store.getJob('b'))?.state).toBe('queued');
   });
+
+  it('finishes a job handed over by a claim that was in flight when stop() was called', async () => {
+    const setup = queueWithClock();
+    await setup.queue.enqueue({ id: 'a', kind: 'push' });
+    const claimStarted = deferred();
+    const releaseClaim = deferred();
+    const claim = setup.queue.claim.bind(setup.queue);
+    jest.spyOn(setup.queue, 'claim').mockImplementationOnce(async (...args) => {
+      claimStarted.resolve();
+      await releaseClaim.promise;
+      return claim(...args);
+    });
+    const loop = loopFor(setup, async () => JobOutcomes.succeeded());
+    loop.start();
+    await claimStarted.promise;
+    const stopping = loop.stop();
+    releaseClaim.resolve();
+    await stopping;
+    expect((await setup.store.getJob('a'))?.state).toBe('succeeded');
+  });
 });
