@@ -10,17 +10,44 @@ export function startEmulator(options: XeroEmulatorOptions = {}): Promise<XeroEm
   return startXeroEmulator({ port: 0, dataDir: null, specPath: SPEC_PATH, ...options });
 }
 
-export function xeroClientFor(emulator: XeroEmulator, accessToken?: string): XeroClient {
-  const tokenSet = accessToken
-    ? { access_token: accessToken, token_type: 'Bearer', expires_at: Math.floor(Date.now() / 1000) + 1800 }
-    : emulator.admin.issueTokenSet();
+export interface TokenSet {
+  access_token: string;
+  refresh_token?: string;
+  token_type: string;
+  expires_at: number;
+}
+
+/** Consents (without the browser page) and exchanges the code at the emulator's token endpoint. */
+export async function tokenFromEndpoint(emulator: XeroEmulator): Promise<TokenSet> {
+  const { code } = emulator.admin.consent({});
+  const response = await fetch(`${emulator.url}/connect/token`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${emulator.clientId}:${emulator.clientSecret}`).toString('base64')}`,
+    },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: emulator.redirectUris[0],
+    }),
+  });
+  const body = await response.json();
+  return { ...body, expires_at: Math.floor(Date.now() / 1000) + body.expires_in };
+}
+
+export function xeroClientFor(emulator: XeroEmulator, tokenSet: TokenSet | string): XeroClient {
   const client = new XeroClient({
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
     redirectUris: emulator.redirectUris,
     scopes: ['offline_access', 'accounting.transactions', 'accounting.contacts', 'accounting.settings'],
   });
-  client.setTokenSet(tokenSet);
+  const set =
+    typeof tokenSet === 'string'
+      ? { access_token: tokenSet, token_type: 'Bearer', expires_at: Math.floor(Date.now() / 1000) + 1800 }
+      : tokenSet;
+  client.setTokenSet({ ...set });
   client.accountingApi.basePath = emulator.apiBasePath;
   return client;
 }

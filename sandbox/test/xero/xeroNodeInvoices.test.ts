@@ -1,7 +1,7 @@
 // A real xero-node 19 client against the emulator (reference/xero-api.md §1, §2, §3.4, §3.6, §3.8).
 import { Invoice, LineAmountTypes, type XeroClient } from 'xero-node';
 import type { XeroEmulator } from '../../xero';
-import { startEmulator, xeroClientFor } from './helpers';
+import { startEmulator, tokenFromEndpoint, xeroClientFor } from './helpers';
 
 let emulator: XeroEmulator;
 let xero: XeroClient;
@@ -10,7 +10,7 @@ let contactId: string;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  xero = xeroClientFor(emulator);
+  xero = xeroClientFor(emulator, await tokenFromEndpoint(emulator));
   tenantId = emulator.tenants[0].tenantId;
   const contacts = await xero.accountingApi.getContacts(tenantId, undefined, 'Name=="Bayside Club"');
   contactId = contacts.body.contacts![0].contactID!;
