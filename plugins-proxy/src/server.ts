@@ -16,6 +16,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { MetricsRegistry } from './metrics';
+import { relayMetrics, type RelayMetrics } from './relayMetrics';
 import { routeJobsByKind, type JobHandlers } from './sync/jobRouter';
 import { JobQueue } from './sync/queue';
 import { createReconciler } from './sync/reconciler';
@@ -40,10 +41,15 @@ export interface RunningRelay {
   readonly queue: JobQueue;
   readonly worker: WorkerLoop;
   readonly metrics: MetricsRegistry;
+  /** Feed the Xero gateway's onCall into `relayMetrics.xeroCall`. */
+  readonly relayMetrics: RelayMetrics;
   stop(): Promise<void>;
 }
 
-function dataverseSeams(config: Config): Pick<RelayOverrides, 'syncRequestSource' | 'checkDataverseToken'> {
+function dataverseSeams(
+  config: Config,
+  recorded: RelayMetrics,
+): Pick<RelayOverrides, 'syncRequestSource' | 'checkDataverseToken'> {
   const tokenProvider = new MsalTokenProvider({
     tenantId: config.entra.tenantId,
     clientId: config.entra.clientId,
@@ -52,7 +58,11 @@ function dataverseSeams(config: Config): Pick<RelayOverrides, 'syncRequestSource
     authorityHost: config.entra.authorityHost,
     authorityMetadata: config.entra.authorityMetadata,
   });
-  const client = new DataverseHttpClient({ url: config.dataverseUrl, tokenProvider });
+  const client = new DataverseHttpClient({
+    url: config.dataverseUrl,
+    tokenProvider,
+    onRequest: (event) => recorded.dataverseRequest(event),
+  });
   return {
     syncRequestSource: new DataverseSyncRequestSource(client),
     checkDataverseToken: async () => void (await tokenProvider.getToken()),
@@ -61,15 +71,16 @@ function dataverseSeams(config: Config): Pick<RelayOverrides, 'syncRequestSource
 
 export async function startRelay(config: Config, overrides: RelayOverrides = {}): Promise<RunningRelay> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const metrics = new MetricsRegistry();
+  const recorded = relayMetrics(metrics, config.orgId);
   const needsDataverse = !overrides.syncRequestSource || !overrides.checkDataverseToken;
-  const dataverse = needsDataverse ? dataverseSeams(config) : {};
+  const dataverse = needsDataverse ? dataverseSeams(config, recorded) : {};
   const syncRequestSource = overrides.syncRequestSource ?? (dataverse.syncRequestSource as SyncRequestSource);
   const checkDataverseToken =
     overrides.checkDataverseToken ?? (dataverse.checkDataverseToken as () => Promise<void>);
 
   const store = await openStore(config.databaseUrl, config.orgId);
   const queue = new JobQueue(store, { maxAttempts: config.jobMaxAttempts });
-  const metrics = new MetricsRegistry();
   const owner = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const worker = new WorkerLoop({
     queue,
@@ -111,6 +122,7 @@ export async function startRelay(config: Config, overrides: RelayOverrides = {})
     queue,
     worker,
     metrics,
+    relayMetrics: recorded,
     async stop() {
       await scheduler.stop();
       await app.close();

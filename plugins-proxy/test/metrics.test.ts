@@ -1,4 +1,5 @@
 import { MetricsRegistry } from '../src/metrics';
+import { relayMetrics } from '../src/relayMetrics';
 
 describe('MetricsRegistry', () => {
   it('renders a labelled counter in Prometheus text', async () => {
@@ -51,5 +52,22 @@ describe('MetricsRegistry', () => {
     expect(await registry.render()).toContain('relay_queue_depth 3');
     queued = 5;
     expect(await registry.render()).toContain('relay_queue_depth 5');
+  });
+});
+
+describe('relayMetrics', () => {
+  it('counts Xero calls and 429s per tenant and records their latency', async () => {
+    const registry = new MetricsRegistry();
+    const recorded = relayMetrics(registry, 'org-1');
+    recorded.xeroCall({ tenantId: 't1', operation: 'createInvoices', status: 200, ms: 120 });
+    recorded.xeroCall({ tenantId: 't1', operation: 'createInvoices', status: 429, ms: 30 });
+    const text = await registry.render();
+    expect(text).toContain(
+      'relay_xero_calls_total{org_id="org-1",tenant_id="t1",operation="createInvoices",status="429"} 1',
+    );
+    expect(text).toContain('relay_xero_429_total{org_id="org-1",tenant_id="t1"} 1');
+    expect(text).toContain(
+      'relay_xero_call_duration_ms_count{org_id="org-1",tenant_id="t1",operation="createInvoices"} 2',
+    );
   });
 });
