@@ -151,12 +151,14 @@ export class TokenManager {
       refreshTokenIssuedAt: now,
       scope: response.scope || set.scope,
     };
-    await this.persist(connectionId, next, version);
-    await this.reportRefreshed(connectionId, {
-      lastRefreshOn: new Date(now),
-      refreshDeadline: refreshDeadlineOf(next),
-    });
-    return next;
+    const stored = await this.persist(connectionId, next, version);
+    if (stored === next) {
+      await this.reportRefreshed(connectionId, {
+        lastRefreshOn: new Date(now),
+        refreshDeadline: refreshDeadlineOf(next),
+      });
+    }
+    return stored;
   }
 
   /** The tokens are already stored; a failed health write must not fail the caller's Xero call. */
@@ -192,25 +194,18 @@ export class TokenManager {
   }
 
   /**
-   * Written under the version read while holding the lock. A conflict means our lock lapsed and
-   * another instance wrote; the token we just received is the newest Xero issued, so it wins.
+   * Written under the version read while holding the lock. A conflict means someone wrote in
+   * between: a reconnect (its consent is authoritative) or, if our lock lapsed, another refresher
+   * (its token is as good as ours). Either way the stored set wins and ours is dropped.
    */
-  private async persist(connectionId: string, set: StoredTokenSet, version: number): Promise<void> {
+  private async persist(connectionId: string, set: StoredTokenSet, version: number): Promise<StoredTokenSet> {
     const blob = sealTokenSet(this.options.cipher, connectionId, set);
-    if (await this.options.tokens.put(connectionId, set.tenantId, blob, version)) return;
-    const latest = await this.options.tokens.get(connectionId);
-    if (!latest) {
-      throw new ConnectionNeedsAttention(
-        connectionId,
-        'not_connected',
-        needsAttentionMessage(connectionId, 'not_connected'),
-      );
-    }
-    if (!(await this.options.tokens.put(connectionId, set.tenantId, blob, latest.version))) {
-      throw new Error(
-        `Could not store the refreshed Xero token of connection ${connectionId}: the token row kept changing`,
-      );
-    }
+    if (await this.options.tokens.put(connectionId, set.tenantId, blob, version)) return set;
+    this.options.logger?.warn(
+      { connectionId },
+      'token row changed during a refresh; using the stored token set',
+    );
+    return this.readSet(connectionId);
   }
 
   private async readSet(connectionId: string): Promise<StoredTokenSet> {

@@ -3,7 +3,7 @@ import { CHOICES } from '../../../solution/names';
 import { TokenCipher } from '../../src/oauth/crypto';
 import { ConnectionNeedsAttention } from '../../src/oauth/errors';
 import type { TokenStore } from '../../src/oauth/ports';
-import { openTokenSet } from '../../src/oauth/tokenSet';
+import { openTokenSet, replaceTokenSet } from '../../src/oauth/tokenSet';
 import type { FakeXeroIdentity } from './fakeXeroIdentity';
 import { startFakeXeroIdentity } from './fakeXeroIdentity';
 import type { Harness } from './harness';
@@ -105,6 +105,26 @@ describe('TokenManager', () => {
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(after.accessToken).toBe(result.accessToken);
     expect(harness.tokens.rawBlobs().join()).not.toContain(after.refreshToken);
+  });
+
+  it('keeps a reconnect that lands while a refresh is in flight instead of overwriting it', async () => {
+    clock.advance(31 * MINUTE);
+    const reconnected = {
+      ...(await storedSet()),
+      accessToken: 'from-the-reconnect',
+      accessTokenExpiresAt: clock.now() + 30 * MINUTE,
+    };
+    const racingTokens: TokenStore = {
+      get: (id) => harness.tokens.get(id),
+      delete: (id) => harness.tokens.delete(id),
+      put: async (id, tenantId, blob, expectedVersion) => {
+        await replaceTokenSet(harness.tokens, harness.cipher, id, reconnected);
+        return harness.tokens.put(id, tenantId, blob, expectedVersion);
+      },
+    };
+    const result = await harness.tokenManager({ tokens: racingTokens }).getAccessToken(CONNECTION);
+    expect(result.accessToken).toBe('from-the-reconnect');
+    expect((await storedSet()).accessToken).toBe('from-the-reconnect');
   });
 
   it('recovers from a lost refresh response by retrying with the previous refresh token', async () => {
