@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { EmulatorContext } from './context';
 import { errors } from './errors';
-import { defineTable } from './model/define';
+import { defineTable, stateColumns } from './model/define';
 import { restoreTable } from './model/model';
 import { wireDefaultLookups } from './model/systemTables';
 import type { TableDef } from './model/types';
@@ -46,7 +46,12 @@ function compareVersions(a: string, b: string): number {
 
 /** A new custom table gets the columns Dataverse adds to every table, under the solution's own. */
 function withPlatformColumns(table: TableDef): TableDef {
-  const base = defineTable(table, {}, {});
+  // Every custom table has Active/Inactive state and status columns, even if the export omits them.
+  const base = defineTable(
+    table,
+    stateColumns({ 0: 'Active', 1: 'Inactive' }, { 1: ['Active', 0], 2: ['Inactive', 1] }),
+    {},
+  );
   for (const [name, column] of Object.entries(table.columns)) {
     const targets = column.targets?.length ? column.targets : base.columns[name]?.targets;
     base.columns[name] = { ...base.columns[name], ...column, ...(targets ? { targets } : {}) };

@@ -285,7 +285,7 @@ export class WebhookDispatcher {
           startedon: now,
           completedon: now,
           retrycount: 0,
-          'owningextensionid@odata.bind': `/sdkmessageprocessingsteps(${String(step.sdkmessageprocessingstepid)})`,
+          'owningextensionid_sdkmessageprocessingstep@odata.bind': `/sdkmessageprocessingsteps(${String(step.sdkmessageprocessingstepid)})`,
         },
         { userId: event.userId, correlationId: event.correlationId },
       ),
