@@ -8,10 +8,15 @@
  * two hundred 2-dp amounts never drifts. Amounts up to 10^12 keep full cent precision this way.
  */
 
+const FACTORS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 1e10];
+
 function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return 0;
-  const factor = 10 ** decimals;
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  const factor = FACTORS[decimals] ?? 10 ** decimals;
+  let scaled = Math.abs(value) * factor;
+  // Only a value within float noise of a half needs snapping; skipping it elsewhere keeps this fast.
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
   const rounded = Math.round(scaled) / factor;
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }

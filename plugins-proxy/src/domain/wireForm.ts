@@ -7,13 +7,25 @@
  */
 import type { WireBody, WireDocument, WireSerializer } from './xeroModels';
 
+const wireKeys = new Map<string, string>();
+
+function wireKey(key: string): string {
+  let wire = wireKeys.get(key);
+  if (wire === undefined) {
+    wire = key.charAt(0).toUpperCase() + key.slice(1);
+    wireKeys.set(key, wire);
+  }
+  return wire;
+}
+
 function pascal(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(pascal);
   if (value === null || typeof value !== 'object') return value;
+  const source = value as Record<string, unknown>;
   const out: WireBody = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined) continue;
-    out[key.charAt(0).toUpperCase() + key.slice(1)] = pascal(v);
+  for (const key in source) {
+    const v = source[key];
+    if (v !== undefined) out[wireKey(key)] = pascal(v);
   }
   return out;
 }
