@@ -119,6 +119,21 @@ export class XeroRateLimiter {
     this.pump(state);
   }
 
+  /**
+   * How long a new call for this tenant would wait for time-based limits (pause, minute, day,
+   * app), ignoring concurrency. Callers refuse to queue behind a wait longer than they can hold.
+   */
+  waitEstimate(tenantId: string): number {
+    const state = this.state(tenantId);
+    const active = state.active;
+    state.active = 0;
+    try {
+      return this.delayFor(state, this.clock.now());
+    } finally {
+      state.active = active;
+    }
+  }
+
   budget(tenantId: string): TenantBudget {
     const state = this.state(tenantId);
     const now = this.clock.now();

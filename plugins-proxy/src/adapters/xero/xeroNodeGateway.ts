@@ -34,6 +34,12 @@ export interface XeroNodeGatewayOptions {
   timeoutMs?: number;
   onCall?: (event: XeroCallEvent) => void;
   clock?: Clock;
+  /**
+   * Longest rate-limit wait a call sits through (default 60 s). A longer one (a daily limit's
+   * Retry-After can be hours) rejects at once with a retryable rateLimit error carrying
+   * retryAfterMs, so the job queue reschedules instead of a worker blocking.
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 type SdkOptions = { headers: { [name: string]: string } };
@@ -48,11 +54,13 @@ export class XeroNodeGateway implements XeroGateway {
   private readonly basePath: string;
   private readonly timeoutMs: number;
   private readonly clock: Clock;
+  private readonly maxRateLimitWaitMs: number;
 
   constructor(private readonly options: XeroNodeGatewayOptions) {
     this.basePath = (options.basePath ?? XERO_API_BASE_PATH).replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.clock = options.clock ?? systemClock;
+    this.maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 60_000;
     installXeroNodeAxiosFixes();
   }
 
@@ -256,6 +264,7 @@ export class XeroNodeGateway implements XeroGateway {
     const { accessToken, tenantId } = await this.options.getAccessToken(connectionId);
     const api = this.client(accessToken);
     for (let attempt = 1; ; attempt++) {
+      this.refuseLongWait(tenantId);
       const permit = await this.options.limiter.acquire(tenantId);
       const started = this.clock.now();
       const report = (status: number) =>
@@ -272,10 +281,26 @@ export class XeroNodeGateway implements XeroGateway {
         const error: XeroError = toXeroError(rejection);
         permit.release({ status: error.status, headers: error.headers, retryAfterMs: error.retryAfterMs });
         report(error.status);
-        if (error.kind === 'rateLimit' && attempt === 1) continue;
+        const shortWait = (error.retryAfterMs ?? 0) <= this.maxRateLimitWaitMs;
+        if (error.kind === 'rateLimit' && attempt === 1 && shortWait) continue;
         throw error;
       }
     }
+  }
+
+  private refuseLongWait(tenantId: string): void {
+    const waitMs = this.options.limiter.waitEstimate(tenantId);
+    if (waitMs <= this.maxRateLimitWaitMs) return;
+    throw new XeroError({
+      kind: 'rateLimit',
+      status: 429,
+      messages: [
+        `Xero's rate limit for this organisation is spent; try again in ${Math.ceil(waitMs / 1000)} s`,
+      ],
+      retryable: true,
+      retryAfterMs: waitMs,
+      problem: 'local',
+    });
   }
 }
 

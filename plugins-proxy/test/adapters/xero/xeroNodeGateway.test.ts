@@ -128,6 +128,20 @@ describe('XeroNodeGateway', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('does not sit through a long Retry-After and refuses further calls until it has passed', async () => {
+    server.queue.push({
+      status: 429,
+      headers: { 'Retry-After': '3600', 'X-Rate-Limit-Problem': 'day' },
+      body: '',
+    });
+    const xero = gateway();
+    const first = await xero.getTaxRates(CONNECTION).catch((e: unknown) => e);
+    expect(first).toMatchObject({ kind: 'rateLimit', retryAfterMs: 3_600_000, problem: 'day' });
+    const second = await xero.getTaxRates(CONNECTION).catch((e: unknown) => e);
+    expect(second).toMatchObject({ kind: 'rateLimit', retryable: true, problem: 'local' });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('rejects a validation failure with Xero messages verbatim', async () => {
     server.queue.push({
       status: 400,
