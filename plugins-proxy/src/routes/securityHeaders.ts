@@ -1,7 +1,7 @@
 /**
- * Security headers on every response. Routes that render HTML pages (OAuth) declare
- * `config: { rendersPage: true }` and set their own CSP and framing rules; everything else is
- * JSON or text that must never be framed, sniffed, cached or allowed to load anything.
+ * Security headers on every response. Routes that render HTML pages (OAuth) either set their own
+ * CSP and framing headers (kept as they are) or declare `config: { rendersPage: true }`;
+ * everything else is JSON or text that must never be framed, sniffed, cached or load anything.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -18,9 +18,12 @@ export function addSecurityHeaders(app: FastifyInstance): void {
     reply.header('referrer-policy', 'no-referrer');
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     const config = request.routeOptions.config as RouteSecurityConfig | undefined;
+    // A route that set its own policy (an HTML page) keeps it; everything else gets the strict one.
     if (!config?.rendersPage) {
-      reply.header('x-frame-options', 'DENY');
-      reply.header('content-security-policy', JSON_CONTENT_SECURITY_POLICY);
+      if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
+      if (!reply.hasHeader('content-security-policy')) {
+        reply.header('content-security-policy', JSON_CONTENT_SECURITY_POLICY);
+      }
     }
     return payload;
   });

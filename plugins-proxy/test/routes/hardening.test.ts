@@ -66,3 +66,21 @@ describe('HTTP hardening', () => {
     expect(h.logLines.join('\n')).toContain('disk I/O error');
   });
 });
+
+describe('security headers on page routes', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness((app) =>
+      app.get('/page', async (_request, reply) =>
+        reply.header('content-security-policy', "default-src 'self'").type('text/html').send('<p>hi</p>'),
+      ),
+    );
+  });
+  afterEach(() => h.close());
+
+  it('keeps the policy a page route set and still adds the other headers', async () => {
+    const reply = await h.inject({ method: 'GET', url: '/page' });
+    expect(reply.headers['content-security-policy']).toBe("default-src 'self'");
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
