@@ -155,6 +155,26 @@ describe('invoice rules', () => {
     expect([two.LineItems[0].UnitAmount, four.LineItems[0].UnitAmount]).toEqual([1.23, 1.2345]);
   });
 
+  it('recomputes tax on an update that changes only LineAmountTypes, keeping 4-dp unit amounts (§3.5)', async () => {
+    const line = {
+      Description: 'x',
+      Quantity: 1,
+      UnitAmount: 11.1111,
+      AccountCode: '200',
+      TaxType: 'OUTPUT',
+    };
+    const created = await api.call('PUT', '/Invoices?unitdp=4', {
+      Invoices: [salesInvoice(contact, { Status: 'DRAFT', LineItems: [line] })],
+    });
+    const id = created.body.Invoices[0].InvoiceID;
+    const updated = await api.call('POST', `/Invoices/${id}`, {
+      Invoices: [{ LineAmountTypes: 'Inclusive' }],
+    });
+    const read = await api.call('GET', `/Invoices/${id}?unitdp=4`);
+    expect([updated.body.Invoices[0].TotalTax, updated.body.Invoices[0].Total]).toEqual([1.01, 11.11]);
+    expect(read.body.Invoices[0].LineItems[0].UnitAmount).toBe(11.1111);
+  });
+
   it('refuses a currency the organisation is not subscribed to (§3.6)', async () => {
     expect(messages(await create({ CurrencyCode: 'USD' }))).toEqual([
       'Organisation is not subscribed to currency USD',

@@ -1,4 +1,5 @@
-// Rate limits and their headers (reference/xero-api.md §3.1), with a 6-second "minute".
+// Rate limits and their headers (reference/xero-api.md §3.1), with a 6-second "minute". The clock is
+// frozen (it moves only through advanceClock), so a slow machine cannot cross a window by accident.
 import type { XeroEmulator } from '../../xero';
 import { rawApi, startEmulator, type RawApi } from './helpers';
 
@@ -6,7 +7,8 @@ let emulator: XeroEmulator;
 let api: RawApi;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ minuteMs: 6000 });
+  const frozen = Date.now();
+  emulator = await startEmulator({ minuteMs: 6000, now: () => frozen });
   api = rawApi(emulator);
 });
 

@@ -99,11 +99,15 @@ export function buildDocument(
 
   const rawLines = input.LineItems === undefined ? undefined : input.LineItems;
   if (rawLines !== undefined && !Array.isArray(rawLines)) errors.push('LineItems must be a list.');
-  const lineSource = Array.isArray(rawLines)
-    ? (rawLines as Json[])
-    : (existing?.LineItems as unknown as Json[]);
+  // Lines kept from the stored document are re-priced at full precision with their tax recomputed
+  // (the amount type may have changed), so an update without unitdp=4 does not round them.
+  const kept = existing?.LineItems.map(
+    ({ TaxAmount: _t, LineAmount: _l, ...line }) => line as unknown as Json,
+  );
+  const lineSource = Array.isArray(rawLines) ? (rawLines as Json[]) : kept;
   if (!lineSource || lineSource.length === 0) errors.push('One or more line items must be specified');
-  const built = buildLines(ctx, type ?? allowedTypes[0], amountType, lineSource ?? []);
+  const lineCtx = Array.isArray(rawLines) ? ctx : { ...ctx, unitdp: 4 as const };
+  const built = buildLines(lineCtx, type ?? allowedTypes[0], amountType, lineSource ?? []);
   errors.push(...built.errors);
   if (status === 'AUTHORISED' && built.lines.some((l) => !l.AccountCode)) {
     errors.push('An account code must be specified for every line item of an approved document.');
