@@ -86,7 +86,7 @@ export const MINI = {
  * GL code (lookup + alternate key) and sync history tables, a webhook endpoint and an async
  * post-operation Create step on sync history.
  */
-export function miniSolutionZip(version = '1.0.0.0', managed = true): Uint8Array {
+export function miniSolutionZip(version = '1.0.0.0', managed = true, extraHistoryColumn = ''): Uint8Array {
   const { connection, glCode, syncHistory } = TABLES;
   const glColumns =
     attr(COLUMNS.glCode.code, 'nvarchar', '<MaxLength>20</MaxLength>') +
@@ -97,7 +97,8 @@ export function miniSolutionZip(version = '1.0.0.0', managed = true): Uint8Array
   const glKeys = `<EntityKeys><EntityKey><Name>${MINI.glCodeKey}</Name><LogicalName>${MINI.glCodeKey}</LogicalName><EntityKeyAttributes><AttributeName>${COLUMNS.glCode.connectionId}</AttributeName><AttributeName>${COLUMNS.glCode.code}</AttributeName></EntityKeyAttributes></EntityKey></EntityKeys>`;
   const historyColumns =
     attr(COLUMNS.syncHistory.message, 'ntext', '<MaxLength>4000</MaxLength>') +
-    attr(COLUMNS.syncHistory.attempts, 'int');
+    attr(COLUMNS.syncHistory.attempts, 'int') +
+    (extraHistoryColumn ? attr(extraHistoryColumn, 'nvarchar', '<MaxLength>100</MaxLength>') : '');
   const customizations = `<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><Entities>${entity(connection, '')}${entity(glCode, glColumns, glKeys)}${entity(syncHistory, historyColumns)}</Entities><EntityRelationships>${relationship('stl_connection_stl_glcode_connectionid', glCode.logicalName, connection.logicalName, MINI.connectionNav)}</EntityRelationships><ServiceEndpoints><ServiceEndpoint ServiceEndpointId="{${MINI.endpointId}}" Name="${COMPONENTS.webhookEndpoint}"><ConnectionMode>1</ConnectionMode><Contract>8</Contract><AuthType>5</AuthType><MessageFormat>2</MessageFormat><NamespaceFormat>2</NamespaceFormat><Url>https://relay.invalid/webhook</Url></ServiceEndpoint></ServiceEndpoints><SdkMessageProcessingSteps><SdkMessageProcessingStep SdkMessageProcessingStepId="{${MINI.stepId}}" Name="${COMPONENTS.webhookStep}"><PrimaryEntity>${syncHistory.logicalName}</PrimaryEntity><AsyncAutoDelete>1</AsyncAutoDelete><Mode>1</Mode><Rank>1</Rank><SdkMessageId>{9ebdbb1b-ea3e-db11-86a7-000a3a5473e8}</SdkMessageId><EventHandler>{${MINI.endpointId}}</EventHandler><Stage>40</Stage></SdkMessageProcessingStep></SdkMessageProcessingSteps><Languages><Language>1033</Language></Languages></ImportExportXml>`;
   const solution = `<ImportExportXml version="9.2.0.0" SolutionPackageVersion="9.2" languagecode="1033"><SolutionManifest><UniqueName>StellariseTestMini</UniqueName><LocalizedNames><LocalizedName description="Mini" languagecode="1033" /></LocalizedNames><Version>${version}</Version><Managed>${managed ? 1 : 0}</Managed><Publisher><UniqueName>Stellarise</UniqueName></Publisher><RootComponents /></SolutionManifest></ImportExportXml>`;
   return zipSync({
