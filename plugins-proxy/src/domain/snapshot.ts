@@ -4,7 +4,8 @@
  * numbers, choices as numbers. Objects are loose (extra columns pass through untouched); the
  * columns the mapper uses are checked strictly. Documented in docs/snapshot.md.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { COLUMNS, PRIMARY_IDS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 
 /** The Web API property holding a lookup's GUID. */
@@ -12,12 +13,16 @@ export function lookupKey<C extends string>(column: C): `_${C}_value` {
   return `_${column}_value`;
 }
 
-const id = z.string().min(1);
-const text = z.string().nullish();
-const num = z.number().nullish();
-const ref = z.string().nullish();
-const flag = z.boolean().nullish();
-const choice = z.number().int().nullish();
+// zod/mini keeps the browser bundle small (about 25 KB against 440 KB for the classic API);
+// the English messages are loaded explicitly so errors read well.
+z.config(en());
+
+const id = z.string().check(z.minLength(1));
+const text = z.nullish(z.string());
+const num = z.nullish(z.number());
+const ref = z.nullish(z.string());
+const flag = z.nullish(z.boolean());
+const choice = z.nullish(z.int());
 
 const SC = SYSTEM_COLUMNS;
 const IC = COLUMNS.invoice;
@@ -184,6 +189,10 @@ const defaults = z.looseObject({
   [lookupKey(DF.purchaseTaxRateId)]: ref,
 });
 
+function list<T extends z.ZodMiniType>(schema: T) {
+  return z._default(z.array(schema), []);
+}
+
 const xeroContact = z.looseObject({
   ContactID: id,
   Name: z.string(),
@@ -193,20 +202,18 @@ const xeroContact = z.looseObject({
 
 const xero = z.looseObject({
   organisation: z.looseObject({
-    name: z.string().nullish(),
-    baseCurrency: z.string().min(3),
+    name: z.nullish(z.string()),
+    baseCurrency: z.string().check(z.minLength(3)),
     multiCurrency: z.boolean(),
   }),
-  contacts: z.array(xeroContact).default([]),
-  items: z.array(z.looseObject({ Code: z.string(), Name: text })).default([]),
-  links: z.array(z.looseObject({ entity: z.string(), recordId: id, xeroId: id })).default([]),
+  contacts: list(xeroContact),
+  items: list(z.looseObject({ Code: z.string(), Name: text })),
+  links: list(z.looseObject({ entity: z.string(), recordId: id, xeroId: id })),
 });
-
-const list = <T extends z.ZodType>(schema: T) => z.array(schema).default([]);
 
 export const invoiceSnapshotSchema = z.looseObject({
   invoice,
-  currency: z.looseObject({ [SC.transactionCurrency.isoCode]: z.string().min(3) }).nullable(),
+  currency: z.nullable(z.looseObject({ [SC.transactionCurrency.isoCode]: z.string().check(z.minLength(3)) })),
   customer: z.discriminatedUnion('logicalname', [accountCustomer, contactCustomer]),
   products: list(product),
   glCodes: list(glCode),
@@ -215,10 +222,10 @@ export const invoiceSnapshotSchema = z.looseObject({
   trackingCategories: list(trackingCategory),
   trackingOptions: list(trackingOption),
   connection,
-  defaults: defaults.nullable().default(null),
+  defaults: z._default(z.nullable(defaults), null),
   xero,
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
-  timeZone: z.string().min(1),
+  today: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')),
+  timeZone: z.string().check(z.minLength(1)),
 });
 
 export type InvoiceSnapshot = z.infer<typeof invoiceSnapshotSchema>;
