@@ -2,7 +2,7 @@
  * Reads the invoice snapshot (domain/snapshot.ts) for one sync request in at most 3 Dataverse
  * requests: (1) the invoice with its lines, customer and currency expanded; (2) only when neither
  * the invoice nor the request names a connection, the default connection; (3) one `$batch` of
- * GETs for the products, the connection's codes, themes, tracking, the connection and defaults.
+ * GETs for everything else (referenceDataReader.ts).
  * Xero's side of the snapshot comes from a callback, since it needs the Xero gateway.
  */
 import {
@@ -11,22 +11,11 @@ import {
   SYSTEM_NAVIGATION,
   SYSTEM_TABLES,
   TABLES,
-  TableName,
 } from '../../../../solution/names';
 import type { InvoiceSnapshot } from '../../domain/snapshot';
-import { BatchRequest, partJson } from './batch';
-import { batchPartError, DataverseClient } from './client';
-import {
-  and,
-  eq,
-  guid,
-  inValues,
-  isGuid,
-  keySegment,
-  lookupProperty,
-  queryString,
-  QueryOptions,
-} from './odata';
+import { DataverseClient } from './client';
+import { and, eq, isGuid, keySegment, lookupProperty } from './odata';
+import { readReferenceData, stripAnnotations } from './referenceDataReader';
 import { SELECT } from './selects';
 
 type Row = Record<string, unknown>;
@@ -69,7 +58,6 @@ export interface SnapshotReaderOptions {
 
 const SC = SYSTEM_COLUMNS;
 const NAV = SYSTEM_NAVIGATION.invoice;
-const CONNECTION_LOOKUP = lookupProperty(COLUMNS.glCode.connectionId);
 
 export class SnapshotReader {
   constructor(private readonly options: SnapshotReaderOptions) {}
@@ -110,7 +98,9 @@ export class SnapshotReader {
     const productIds = unique(lines.map((l) => l[lookupProperty(SC.invoiceDetail.productId)]));
     const customerId =
       customer[customer.logicalname === SYSTEM_TABLES.account.logicalName ? SC.account.id : SC.contact.id];
-    const reference = await this.readReferenceData(
+    const reference = await readReferenceData(
+      this.options.client,
+
       connectionId,
       productIds,
       unique([customerId, ...productIds]),
@@ -169,79 +159,6 @@ export class SnapshotReader {
     const id = rows[0]?.[TABLES.connection.primaryId];
     return typeof id === 'string' ? id : undefined;
   }
-
-  private async readReferenceData(connectionId: string, productIds: string[], linkedRecordIds: string[]) {
-    const byConnection = (select: string[]): QueryOptions => ({
-      select,
-      filter: eq(CONNECTION_LOOKUP, guid(connectionId)),
-    });
-    const list = (table: TableName, query: QueryOptions): BatchRequest => ({
-      method: 'GET',
-      url: table.entitySet + queryString(query),
-      headers: { Accept: 'application/json' },
-    });
-    const requests = {
-      glCodes: list(TABLES.glCode, byConnection(SELECT.glCode)),
-      taxRates: list(TABLES.taxRate, byConnection(SELECT.taxRate)),
-      brandingThemes: list(TABLES.brandingTheme, byConnection(SELECT.brandingTheme)),
-      trackingCategories: list(TABLES.trackingCategory, byConnection(SELECT.trackingCategory)),
-      trackingOptions: list(TABLES.trackingOption, byConnection(SELECT.trackingOption)),
-      defaults: list(TABLES.defaults, { ...byConnection(SELECT.defaults), top: 1 }),
-      connection: {
-        method: 'GET' as const,
-        url: keySegment(TABLES.connection, connectionId) + queryString({ select: SELECT.connection }),
-        headers: { Accept: 'application/json' },
-      },
-      ...(linkedRecordIds.length
-        ? {
-            links: list(TABLES.xeroLink, {
-              select: SELECT.xeroLink,
-              filter: and(
-                eq(CONNECTION_LOOKUP, guid(connectionId)),
-                inValues(COLUMNS.xeroLink.recordId, linkedRecordIds),
-              ),
-            }),
-          }
-        : {}),
-      ...(productIds.length
-        ? {
-            products: list(SYSTEM_TABLES.product, {
-              select: SELECT.product,
-              filter: inValues(SYSTEM_TABLES.product.primaryId, productIds),
-            }),
-          }
-        : {}),
-    };
-    const names = Object.keys(requests) as Array<keyof typeof requests>;
-    const parts = await this.options.client.batch(names.map((n) => requests[n] as BatchRequest));
-    const results: Record<string, unknown> = {};
-    for (const [index, name] of names.entries()) {
-      const part = parts[index];
-      if (name === 'connection' && part?.status === 404) continue;
-      const error = part ? batchPartError(part) : new Error(`The $batch answer has no part for ${name}`);
-      if (error) throw error;
-      results[name] = partJson(part);
-    }
-    const rows = async (name: string): Promise<Row[]> => {
-      const page = results[name] as { value?: Row[]; '@odata.nextLink'?: string } | undefined;
-      const more = page?.['@odata.nextLink']
-        ? await this.options.client.query<Row>(page['@odata.nextLink'])
-        : [];
-      return [...(page?.value ?? []), ...more].map((r) => stripAnnotations(r));
-    };
-    const connection = results.connection as Row | undefined;
-    return {
-      connection: connection ? stripAnnotations(connection) : undefined,
-      defaults: (await rows('defaults'))[0] ?? null,
-      products: await rows('products'),
-      glCodes: await rows('glCodes'),
-      taxRates: await rows('taxRates'),
-      brandingThemes: await rows('brandingThemes'),
-      trackingCategories: await rows('trackingCategories'),
-      trackingOptions: await rows('trackingOptions'),
-      links: await rows('links'),
-    };
-  }
 }
 
 function toLinkRef(row: Row): XeroLinkRef {
@@ -276,13 +193,6 @@ function stripInvoice(invoice: Row, lines: Row[]): Row {
   delete out[NAV.currency];
   out[NAV.details] = lines.map((l) => stripAnnotations(l));
   return out;
-}
-
-/** Drop `@odata.*` keys (context, nextLink, etag) except those asked to keep. */
-function stripAnnotations(row: Row, keep: readonly string[] = []): Row {
-  return Object.fromEntries(
-    Object.entries(row).filter(([k]) => !k.startsWith('@odata.') || keep.includes(k)),
-  );
 }
 
 function unique(values: unknown[]): string[] {
