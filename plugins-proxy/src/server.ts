@@ -79,7 +79,9 @@ export async function startRelay(config: Config, overrides: RelayOverrides = {})
   const checkDataverseToken =
     overrides.checkDataverseToken ?? (dataverse.checkDataverseToken as () => Promise<void>);
 
-  const store = await openStore(config.databaseUrl, config.orgId);
+  const store = await openStore(config.databaseUrl, config.orgId, {
+    onConnectionError: (error) => logger.warn({ err: error }, 'the database dropped an idle connection'),
+  });
   const queue = new JobQueue(store, { maxAttempts: config.jobMaxAttempts });
   const owner = `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const worker = new WorkerLoop({

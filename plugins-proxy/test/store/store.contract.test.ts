@@ -1,3 +1,5 @@
+import { Pool } from 'pg';
+import { openPostgresStore } from '../../src/adapters/store/postgresStore';
 import type { Store } from '../../src/adapters/store/store';
 import { postgresAvailability, postgresTarget, sqliteTarget, type StoreTarget } from './storeTargets';
 
@@ -342,6 +344,23 @@ describe('SQLite store', () => contract(sqliteTarget()));
 const postgres = postgresAvailability();
 if ('url' in postgres) {
   describe('PostgreSQL store', () => contract(postgresTarget(postgres.url)));
+
+  describe('PostgreSQL store resilience', () => {
+    it('survives the server dropping its idle connections', async () => {
+      let dropped!: () => void;
+      const droppedOnce = new Promise<void>((resolve) => (dropped = resolve));
+      const store = await openPostgresStore(postgres.url, 'org-1', 2, () => dropped());
+      await store.ping();
+      const admin = new Pool({ connectionString: postgres.url, max: 1 });
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      await admin.end();
+      await droppedOnce;
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+    });
+  });
 } else if (process.env.CI === 'true') {
   describe('PostgreSQL store', () => {
     it('runs in CI', () => {

@@ -20,11 +20,20 @@ export function parseDatabaseUrl(databaseUrl: string, cwd = process.cwd()): Stor
   return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
 }
 
-export async function openStore(databaseUrl: string, orgId: string): Promise<Store> {
+export interface OpenStoreOptions {
+  /** Told when PostgreSQL drops an idle connection (the caller logs it; the pool recovers). */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+export async function openStore(
+  databaseUrl: string,
+  orgId: string,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
   const location = parseDatabaseUrl(databaseUrl);
   if (!location) throw new Error('DATABASE_URL must start with sqlite: or postgres://');
   return location.dialect === 'postgres'
-    ? openPostgresStore(location.url, orgId)
+    ? openPostgresStore(location.url, orgId, 10, options.onConnectionError)
     : openSqliteStore(location.file, orgId);
 }
 

@@ -51,8 +51,12 @@ export async function openPostgresStore(
   connectionString: string,
   orgId: string,
   poolSize = 10,
+  onIdleClientError: (error: Error) => void = () => undefined,
 ): Promise<Store> {
   const pool = new Pool({ connectionString, max: poolSize });
+  // An idle client dropped by the server (restart, failover) must not crash the relay: the pool
+  // replaces it, and the next query reports a lasting outage to its caller.
+  pool.on('error', onIdleClientError);
   try {
     const client = await pool.connect();
     try {
