@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     port,
     dataDir: data === ':memory:' ? null : path.resolve(data),
     specPath: fs.existsSync(spec) ? spec : undefined,
-    log: { info: (m, f) => console.log(m, f ?? ''), warn: (m, f) => console.warn(m, f ?? '') },
+    log: { info: (f, m) => console.log(m, f), warn: (f, m) => console.warn(m, f) },
   });
   const consent = new URL('/identity/connect/authorize', emulator.url);
   consent.search = new URLSearchParams({

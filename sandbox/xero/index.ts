@@ -127,7 +127,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
   const server = createHttpServer({ store, clock, faults, admin, identity, accounting });
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   origin = `http://${address.address}:${address.port}`;
-  log.info('xero emulator listening', { url: origin });
+  log.info({ url: origin }, 'xero emulator listening');
   if (options.webhook) void webhooks.configure(options.webhook);
 
   return {

@@ -28,9 +28,10 @@ export interface WebhookSettings {
   key: string;
 }
 
+/** pino's call order (fields, message), so a pino logger can be passed as is. */
 export interface EmulatorLog {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
 }
 
 export interface XeroEmulatorOptions {

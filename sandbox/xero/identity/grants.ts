@@ -4,20 +4,10 @@
 // per (app, user, tenant) grouped by authEventId, and client-credentials tokens for a custom connection.
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store';
+import { Connections, type Connection } from './connections';
 import { ACCESS_TOKEN_TTL_MS, REFRESH_GRACE_MS, REFRESH_TOKEN_IDLE_MS } from '../options';
 
 export const DEMO_USER_ID = '5f1b7c5e-7a2d-4e0b-9c61-2f3a8d0e4b11';
-
-export interface Connection {
-  kind: 'connection';
-  id: string;
-  clientId: string;
-  userId: string;
-  tenantId: string;
-  authEventId: string;
-  createdMs: number;
-  updatedMs: number;
-}
 
 export interface AuthCode {
   kind: 'code';
@@ -73,7 +63,11 @@ export class Grants {
     private readonly issuer: () => string,
     private readonly signingKey: string,
     public authCodeTtlMs: number,
-  ) {}
+  ) {
+    this.links = new Connections(store);
+  }
+
+  private readonly links: Connections;
 
   private get<T>(key: string): T | undefined {
     return this.store.identity.get(key) as T | undefined;
@@ -91,24 +85,8 @@ export class Grants {
     codeChallenge?: string;
     tenantIds: string[];
   }): string {
-    const authEventId = randomUUID();
     const now = this.now();
-    for (const tenantId of input.tenantIds) {
-      const existing = this.connections(input.clientId, DEMO_USER_ID).find((c) => c.tenantId === tenantId);
-      const connection: Connection = existing
-        ? { ...existing, authEventId, updatedMs: now }
-        : {
-            kind: 'connection',
-            id: randomUUID(),
-            clientId: input.clientId,
-            userId: DEMO_USER_ID,
-            tenantId,
-            authEventId,
-            createdMs: now,
-            updatedMs: now,
-          };
-      this.put(`conn:${connection.id}`, connection);
-    }
+    const authEventId = this.links.connect(input.clientId, DEMO_USER_ID, input.tenantIds, now);
     const code = b64url(randomBytes(32));
     const record: AuthCode = {
       kind: 'code',
@@ -197,8 +175,7 @@ export class Grants {
     const record = this.get<RefreshToken>(`rt:${token}`);
     if (!record || record.clientId !== clientId) return;
     this.put(`rt:${token}`, { ...record, revoked: true });
-    for (const connection of this.connections(clientId, record.userId))
-      this.store.identity.delete(`conn:${connection.id}`);
+    this.links.removeAll(clientId, record.userId);
   }
 
   accessToken(token: string): AccessToken | undefined {
@@ -206,15 +183,11 @@ export class Grants {
   }
 
   connections(clientId: string, userId: string): Connection[] {
-    return (this.store.identity.all() as unknown as Connection[]).filter(
-      (c) => c.kind === 'connection' && c.clientId === clientId && c.userId === userId,
-    );
+    return this.links.list(clientId, userId);
   }
 
   deleteConnection(clientId: string, userId: string, id: string): boolean {
-    const found = this.connections(clientId, userId).find((c) => c.id === id);
-    if (found) this.store.identity.delete(`conn:${id}`);
-    return Boolean(found);
+    return this.links.remove(clientId, userId, id);
   }
 
   private issue(clientId: string, userId: string, scope: string, publicClient: boolean): TokenPair {

@@ -97,7 +97,7 @@ export class WebhookSender {
     const ok = checks.every((c) => c.status === c.expected);
     this.intent = { ok, checks };
     this.state = ok ? 'active' : 'intent-failed';
-    this.options.log.info('webhook intent to receive', { url: settings.url, ok });
+    this.options.log.info({ url: settings.url, ok }, 'webhook intent to receive');
     if (ok) this.schedule();
     return this.intent;
   }
@@ -161,7 +161,7 @@ export class WebhookSender {
       if (ok) return;
       if (attempt < maxAttempts) await this.backoff(attempt);
     }
-    this.options.log.warn('webhook delivery gave up', { url: settings.url, events: events.length });
+    this.options.log.warn({ url: settings.url, events: events.length }, 'webhook delivery gave up');
   }
 
   private backoff(attempt: number): Promise<void> {
