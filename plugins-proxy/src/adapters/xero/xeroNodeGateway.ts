@@ -1,13 +1,10 @@
 /**
- * XeroGateway over the official xero-node SDK. Each call builds a XeroClient with the
- * connection's token set (so concurrent calls for different tenants never share a token), points
- * `accountingApi.basePath` at the configured server, runs inside the shared rate limiter, reports
- * to `onCall`, and on a 429 waits for Retry-After (through the limiter) and retries once.
+ * XeroGateway over the official xero-node SDK: each method maps to one AccountingApi call with
+ * summarizeErrors=false and unitdp=4 where the API takes them; xeroCallRunner.ts runs it (token,
+ * base path, limiter, metrics, one retry after a short 429).
  */
-import { XeroClient } from 'xero-node';
-import type { AccountingApi, Allocation, Contact, CreditNote, Invoice, Item } from 'xero-node';
+import type { Allocation, Contact, CreditNote, Invoice, Item } from 'xero-node';
 import { Clock, systemClock } from './clock';
-import { normaliseHeaders, toXeroError, XeroError } from './errors';
 import {
   AccessTokenProvider,
   ContactQuery,
@@ -22,7 +19,8 @@ import {
   XeroResult,
 } from './gateway';
 import { XeroRateLimiter } from './limiter';
-import { installXeroNodeAxiosFixes, TIMEOUT_MARKER_HEADER } from './xeroNodeAxios';
+import { Invoke, SdkAnswer, XeroCallRunner } from './xeroCallRunner';
+import { installXeroNodeAxiosFixes } from './xeroNodeAxios';
 
 export const XERO_API_BASE_PATH = 'https://api.xero.com/api.xro/2.0';
 
@@ -42,26 +40,28 @@ export interface XeroNodeGatewayOptions {
   maxRateLimitWaitMs?: number;
 }
 
-type SdkOptions = { headers: { [name: string]: string } };
-type SdkAnswer<T> = Promise<{ response: { status: number; headers: unknown }; body: T }>;
-type Invoke<T> = (api: AccountingApi, tenantId: string, options: SdkOptions) => SdkAnswer<T>;
-
 const UNITDP = 4;
 const SUMMARIZE_ERRORS = false;
 const CLOSED_STATUSES = new Set(['DELETED', 'VOIDED']);
 
 export class XeroNodeGateway implements XeroGateway {
-  private readonly basePath: string;
-  private readonly timeoutMs: number;
-  private readonly clock: Clock;
-  private readonly maxRateLimitWaitMs: number;
+  private readonly runner: XeroCallRunner;
 
-  constructor(private readonly options: XeroNodeGatewayOptions) {
-    this.basePath = (options.basePath ?? XERO_API_BASE_PATH).replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.clock = options.clock ?? systemClock;
-    this.maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 60_000;
+  constructor(options: XeroNodeGatewayOptions) {
     installXeroNodeAxiosFixes();
+    this.runner = new XeroCallRunner({
+      getAccessToken: options.getAccessToken,
+      limiter: options.limiter,
+      basePath: (options.basePath ?? XERO_API_BASE_PATH).replace(/\/+$/, ''),
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
+      clock: options.clock ?? systemClock,
+      onCall: options.onCall,
+    });
+  }
+
+  private call<T>(connectionId: string, operation: string, invoke: Invoke<T>): Promise<XeroResult<T>> {
+    return this.runner.call(connectionId, operation, invoke);
   }
 
   async createInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
@@ -250,57 +250,6 @@ export class XeroNodeGateway implements XeroGateway {
       api.getOrganisations(tenant, o),
     );
     return { ...result, body: result.body.organisations?.[0] };
-  }
-
-  private client(accessToken: string): AccountingApi {
-    const xero = new XeroClient({ clientId: '', clientSecret: '', redirectUris: [], scopes: [] });
-    // No expires_at: token freshness is the token provider's job, not the SDK's.
-    xero.setTokenSet({ access_token: accessToken, token_type: 'Bearer' });
-    xero.accountingApi.basePath = this.basePath;
-    return xero.accountingApi;
-  }
-
-  private async call<T>(connectionId: string, operation: string, invoke: Invoke<T>): Promise<XeroResult<T>> {
-    const { accessToken, tenantId } = await this.options.getAccessToken(connectionId);
-    const api = this.client(accessToken);
-    for (let attempt = 1; ; attempt++) {
-      this.refuseLongWait(tenantId);
-      const permit = await this.options.limiter.acquire(tenantId);
-      const started = this.clock.now();
-      const report = (status: number) =>
-        this.options.onCall?.({ tenantId, connectionId, operation, status, ms: this.clock.now() - started });
-      try {
-        const answer = await invoke(api, tenantId, {
-          headers: { [TIMEOUT_MARKER_HEADER]: String(this.timeoutMs) },
-        });
-        const headers = normaliseHeaders(answer.response.headers);
-        permit.release({ status: answer.response.status, headers });
-        report(answer.response.status);
-        return { body: answer.body, status: answer.response.status, headers };
-      } catch (rejection) {
-        const error: XeroError = toXeroError(rejection);
-        permit.release({ status: error.status, headers: error.headers, retryAfterMs: error.retryAfterMs });
-        report(error.status);
-        const shortWait = (error.retryAfterMs ?? 0) <= this.maxRateLimitWaitMs;
-        if (error.kind === 'rateLimit' && attempt === 1 && shortWait) continue;
-        throw error;
-      }
-    }
-  }
-
-  private refuseLongWait(tenantId: string): void {
-    const waitMs = this.options.limiter.waitEstimate(tenantId);
-    if (waitMs <= this.maxRateLimitWaitMs) return;
-    throw new XeroError({
-      kind: 'rateLimit',
-      status: 429,
-      messages: [
-        `Xero's rate limit for this organisation is spent; try again in ${Math.ceil(waitMs / 1000)} s`,
-      ],
-      retryable: true,
-      retryAfterMs: waitMs,
-      problem: 'local',
-    });
   }
 }
 
