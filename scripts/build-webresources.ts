@@ -31,6 +31,11 @@ export const WEB_RESOURCE_SCRIPTS: readonly WebResourceScript[] = [
     entry: 'webresources/scripts/invoiceRibbon.ts',
     globalName: 'StellariseRibbon',
   },
+  {
+    name: COMPONENTS.connectionCommandsScript,
+    entry: 'webresources/scripts/connectionCommands.ts',
+    globalName: 'StellariseConnection',
+  },
 ];
 
 async function bundle(script: WebResourceScript): Promise<BuiltWebResource> {

@@ -403,8 +403,10 @@ export const COMPONENTS = {
   /** PCF controls: `<prefix>_<namespace>.<constructor>`. */
   pcfNamespace: 'Stellarise',
   xeroStatusControl: 'stl_Stellarise.XeroStatus',
+  connectionHealthControl: 'stl_Stellarise.ConnectionHealth',
   /** Web resources (names as Dataverse stores them). */
   invoiceRibbonScript: 'stl_/scripts/invoiceRibbon.js',
+  connectionCommandsScript: 'stl_/scripts/connectionCommands.js',
   xeroIcon: 'stl_/icons/xero.svg',
   docsPage: 'stl_/docs/index.html',
   /** The header the webhook sends and the relay checks (its value is set after import). */
@@ -531,4 +533,21 @@ export const PRIMARY_IDS = {
 export const AUDIT_COLUMNS = {
   createdOn: 'createdon',
   modifiedOn: 'modifiedon',
+} as const;
+
+/** Dataverse's environment variable tables, read by the browser scripts to find the relay URL. */
+export const ENVIRONMENT_VARIABLE_TABLES = {
+  definition: {
+    logicalName: 'environmentvariabledefinition',
+    entitySet: 'environmentvariabledefinitions',
+    schemaName: 'schemaname',
+    defaultValue: 'defaultvalue',
+    /** The one-to-many navigation property from a definition to its values. */
+    values: 'environmentvariabledefinition_environmentvariablevalue',
+  },
+  value: {
+    logicalName: 'environmentvariablevalue',
+    entitySet: 'environmentvariablevalues',
+    value: 'value',
+  },
 } as const;

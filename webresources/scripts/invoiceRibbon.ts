@@ -5,7 +5,14 @@
  * SelectedControl and SelectedControlSelectedItemIds.
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES } from '../../solution/names';
-import { dataverseMessage, queueInvoicePush, readInvoiceToSync, toBareGuid } from './syncRequest';
+import { toFormContext, type FormOrEventContext } from './formContext';
+import {
+  dataverseMessage,
+  queueInvoiceEmail,
+  queueInvoicePush,
+  readInvoiceToSync,
+  toBareGuid,
+} from './syncRequest';
 import type { InvoiceToSync } from './syncRequest';
 
 /** One notification slot, so a new result replaces the previous one. */
@@ -17,7 +24,14 @@ const BULK_CONCURRENCY = 4;
 export const MESSAGES = {
   saveFirst: 'Save the invoice before syncing it to Xero.',
   queued: 'Queued for Xero. The Xero tab shows the result when the sync finishes.',
+  queuedWithWarning: (detail: string) =>
+    `Queued for Xero, but the invoice could not be marked Queued (${COLUMNS.invoice.syncStatus}): ${detail}`,
   failed: (detail: string) => `Could not queue the invoice for Xero: ${detail}`,
+  noXeroUrl: 'This invoice has no Xero link yet (Xero link is empty). Sync it to Xero first.',
+  emailSaveFirst: 'Save and sync the invoice before emailing it from Xero.',
+  emailQueued:
+    'Xero will email the invoice to the customer in a moment. The sync history shows when it is sent.',
+  emailFailed: (detail: string) => `Could not ask Xero to email the invoice: ${detail}`,
   confirmTitle: 'Sync to Xero',
   confirmText: (count: number) => `Queue ${plural(count, 'invoice')} for Xero?`,
   nothingSelected: 'Select at least one invoice to sync to Xero.',
@@ -25,11 +39,6 @@ export const MESSAGES = {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Ribbon actions pass the form context; form events pass an execution context. Accept both. */
-function toFormContext(control: Xrm.FormContext | Xrm.Events.EventContext): Xrm.FormContext {
-  return 'getFormContext' in control ? control.getFormContext() : control;
 }
 
 function invoiceOnForm(formContext: Xrm.FormContext): InvoiceToSync | undefined {
@@ -42,7 +51,7 @@ function invoiceOnForm(formContext: Xrm.FormContext): InvoiceToSync | undefined 
 }
 
 /** "Sync to Xero" on the invoice form. */
-export async function syncToXero(primaryControl: Xrm.FormContext | Xrm.Events.EventContext): Promise<void> {
+export async function syncToXero(primaryControl: FormOrEventContext): Promise<void> {
   const formContext = toFormContext(primaryControl);
   const ui = formContext.ui;
   ui.clearFormNotification(NOTIFICATION_ID);
@@ -55,52 +64,128 @@ export async function syncToXero(primaryControl: Xrm.FormContext | Xrm.Events.Ev
     if (formContext.data.entity.getIsDirty()) await formContext.data.save();
     const invoice = invoiceOnForm(formContext);
     if (!invoice) throw new Error(MESSAGES.saveFirst);
-    await queueInvoicePush(Xrm.WebApi, invoice, CHOICES.trigger.values.button);
+    const queued = await queueInvoicePush(Xrm.WebApi, invoice, CHOICES.trigger.values.button);
     // Reload the saved values so the Xero status control shows Queued without dirtying the form.
     await formContext.data.refresh(false);
-    ui.setFormNotification(MESSAGES.queued, 'INFO', NOTIFICATION_ID);
+    if (queued.statusWarning !== undefined)
+      ui.setFormNotification(MESSAGES.queuedWithWarning(queued.statusWarning), 'WARNING', NOTIFICATION_ID);
+    else ui.setFormNotification(MESSAGES.queued, 'INFO', NOTIFICATION_ID);
   } catch (error) {
     ui.setFormNotification(MESSAGES.failed(dataverseMessage(error)), 'ERROR', NOTIFICATION_ID);
   }
 }
 
-/** Enable rule for "Sync to Xero": the invoice is saved and has a document type. */
-export function enableSyncToXero(primaryControl: Xrm.FormContext | Xrm.Events.EventContext): boolean {
+function valueOf<T>(formContext: Xrm.FormContext, column: string): T | null {
+  const attribute = formContext.getAttribute(column) as Xrm.Attributes.Attribute | null;
+  return (attribute?.getValue() as T | null | undefined) ?? null;
+}
+
+function textOf(formContext: Xrm.FormContext, column: string): string {
+  const value = valueOf<string>(formContext, column);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** While a push is Queued, a second request would only race the first. */
+function isSyncQueued(formContext: Xrm.FormContext): boolean {
+  return valueOf<number>(formContext, COLUMNS.invoice.syncStatus) === CHOICES.syncStatus.values.queued;
+}
+
+/** Enable rule for "Sync to Xero": saved, has a document type, and no sync is Queued. */
+export function enableSyncToXero(primaryControl: FormOrEventContext): boolean {
   const formContext = toFormContext(primaryControl);
-  const documentType = formContext.getAttribute<Xrm.Attributes.OptionSetAttribute>(
-    COLUMNS.invoice.documentType,
+  return (
+    invoiceOnForm(formContext) !== undefined &&
+    valueOf<number>(formContext, COLUMNS.invoice.documentType) !== null &&
+    !isSyncQueued(formContext)
   );
-  return invoiceOnForm(formContext) !== undefined && documentType?.getValue() != null;
+}
+
+/** "Open in Xero": the invoice in Xero, in a new window. */
+export async function openInXero(primaryControl: FormOrEventContext): Promise<void> {
+  const formContext = toFormContext(primaryControl);
+  formContext.ui.clearFormNotification(NOTIFICATION_ID);
+  const url = textOf(formContext, COLUMNS.invoice.xeroUrl);
+  if (!url) {
+    formContext.ui.setFormNotification(MESSAGES.noXeroUrl, 'WARNING', NOTIFICATION_ID);
+    return;
+  }
+  await Xrm.Navigation.openUrl(url);
+}
+
+/** Enable rule for "Open in Xero": the invoice has a Xero link. */
+export function enableOpenInXero(primaryControl: FormOrEventContext): boolean {
+  return textOf(toFormContext(primaryControl), COLUMNS.invoice.xeroUrl) !== '';
+}
+
+/** "Email from Xero": a Queued Email document request; Xero sends its own invoice email. */
+export async function emailFromXero(primaryControl: FormOrEventContext): Promise<void> {
+  const formContext = toFormContext(primaryControl);
+  const ui = formContext.ui;
+  ui.clearFormNotification(NOTIFICATION_ID);
+  const invoice = invoiceOnForm(formContext);
+  if (!invoice) {
+    ui.setFormNotification(MESSAGES.emailSaveFirst, 'WARNING', NOTIFICATION_ID);
+    return;
+  }
+  try {
+    await queueInvoiceEmail(Xrm.WebApi, invoice);
+    ui.setFormNotification(MESSAGES.emailQueued, 'INFO', NOTIFICATION_ID);
+  } catch (error) {
+    ui.setFormNotification(MESSAGES.emailFailed(dataverseMessage(error)), 'ERROR', NOTIFICATION_ID);
+  }
+}
+
+/** Enable rule for "Email from Xero": a synced sales invoice (Xero emails only those), no sync Queued. */
+export function enableEmailFromXero(primaryControl: FormOrEventContext): boolean {
+  const formContext = toFormContext(primaryControl);
+  return (
+    invoiceOnForm(formContext) !== undefined &&
+    textOf(formContext, COLUMNS.invoice.xeroId) !== '' &&
+    valueOf<number>(formContext, COLUMNS.invoice.documentType) === CHOICES.documentType.values.salesInvoice &&
+    !isSyncQueued(formContext)
+  );
 }
 
 interface BulkOutcome {
   readonly queued: number;
   readonly failures: readonly string[];
+  /** Queued, but the invoice could not be marked Queued. */
+  readonly warnings?: readonly string[];
 }
 
-async function queueOne(id: string): Promise<string | undefined> {
+type OneOutcome = { readonly failure: string } | { readonly warning?: string };
+
+async function queueOne(id: string): Promise<OneOutcome> {
   let label = id;
   try {
     const invoice = await readInvoiceToSync(Xrm.WebApi, id);
     label = invoice.name;
-    await queueInvoicePush(Xrm.WebApi, invoice, CHOICES.trigger.values.bulk);
-    return undefined;
+    const queued = await queueInvoicePush(Xrm.WebApi, invoice, CHOICES.trigger.values.bulk);
+    return queued.statusWarning === undefined ? {} : { warning: `${label}: ${queued.statusWarning}` };
   } catch (error) {
-    return `${label}: ${dataverseMessage(error)}`;
+    return { failure: `${label}: ${dataverseMessage(error)}` };
   }
 }
 
 async function queueAll(ids: readonly string[]): Promise<BulkOutcome> {
   const failures: string[] = [];
+  const warnings: string[] = [];
   for (let start = 0; start < ids.length; start += BULK_CONCURRENCY) {
     const results = await Promise.all(ids.slice(start, start + BULK_CONCURRENCY).map(queueOne));
-    for (const failure of results) if (failure !== undefined) failures.push(failure);
+    for (const result of results) {
+      if ('failure' in result) failures.push(result.failure);
+      else if (result.warning !== undefined) warnings.push(result.warning);
+    }
   }
-  return { queued: ids.length - failures.length, failures };
+  return { queued: ids.length - failures.length, failures, warnings };
 }
 
 export function bulkSummary(outcome: BulkOutcome): string {
-  const queued = `${plural(outcome.queued, 'invoice')} queued`;
+  const warnings = outcome.warnings ?? [];
+  const unmarked = warnings.length
+    ? ` (${warnings.length} not marked Queued on the invoice, but the sync still runs: ${warnings.join('; ')})`
+    : '';
+  const queued = `${plural(outcome.queued, 'invoice')} queued${unmarked}`;
   if (outcome.failures.length === 0) return `${queued}.`;
   return `${queued}, ${outcome.failures.length} failed: ${outcome.failures.join('; ')}`;
 }

@@ -19,25 +19,38 @@ export interface InvoiceToSync {
 }
 
 /** Matches the primary name column's default length in Dataverse. */
-const HISTORY_NAME_MAX_LENGTH = 100;
+export const HISTORY_NAME_MAX_LENGTH = 100;
 
 /** `{ABC-...}` as forms return it, to the bare lower-case GUID the Web API takes. */
 export function toBareGuid(id: string | null | undefined): string {
   return (id ?? '').replace(/[{}]/g, '').toLowerCase();
 }
 
-function bind(table: string, column: string, entitySet: string, id: string): Record<string, string> {
+/** `{ "<navigation property>@odata.bind": "/<entity set>(<id>)" }` for one lookup column. */
+export function bind(table: string, column: string, entitySet: string, id: string): Record<string, string> {
   return { [`${navigationProperty(table, column)}@odata.bind`]: `/${entitySet}(${id})` };
 }
 
-/** The stl_synchistory row asking the relay to push one invoice to Xero. */
-export function pushRequestRecord(invoice: InvoiceToSync, trigger: SyncTrigger): Record<string, unknown> {
+export type InvoiceOperation =
+  typeof CHOICES.operation.values.pushDocument | typeof CHOICES.operation.values.emailDocument;
+
+const OPERATION_VERBS: Record<InvoiceOperation, string> = {
+  [CHOICES.operation.values.pushDocument]: 'Push',
+  [CHOICES.operation.values.emailDocument]: 'Email',
+};
+
+/** The Queued stl_synchistory row asking the relay to do one operation on one invoice. */
+export function invoiceRequestRecord(
+  invoice: InvoiceToSync,
+  operation: InvoiceOperation,
+  trigger: SyncTrigger,
+): Record<string, unknown> {
   const history = TABLES.syncHistory.logicalName;
   const columns = COLUMNS.syncHistory;
   return {
-    [columns.name]: `Push ${invoice.name}`.slice(0, HISTORY_NAME_MAX_LENGTH),
+    [columns.name]: `${OPERATION_VERBS[operation]} ${invoice.name}`.slice(0, HISTORY_NAME_MAX_LENGTH),
     [columns.status]: CHOICES.syncHistoryStatus.values.queued,
-    [columns.operation]: CHOICES.operation.values.pushDocument,
+    [columns.operation]: operation,
     [columns.trigger]: trigger,
     ...bind(history, columns.invoiceId, SYSTEM_TABLES.invoice.entitySet, invoice.id),
     ...(invoice.connectionId
@@ -46,19 +59,43 @@ export function pushRequestRecord(invoice: InvoiceToSync, trigger: SyncTrigger):
   };
 }
 
+/** The stl_synchistory row asking the relay to push one invoice to Xero. */
+export function pushRequestRecord(invoice: InvoiceToSync, trigger: SyncTrigger): Record<string, unknown> {
+  return invoiceRequestRecord(invoice, CHOICES.operation.values.pushDocument, trigger);
+}
+
+/** A queued push; `statusWarning` says the request exists but the invoice could not be marked Queued. */
+export interface QueuedPush {
+  readonly statusWarning?: string;
+}
+
 /**
  * Creates the Queued history row, then marks the invoice Queued so the form shows it at once.
- * In this order, a failure never leaves an invoice marked Queued with no request behind it.
+ * In this order, a failure never leaves an invoice marked Queued with no request behind it; once
+ * the row exists the relay will do the push, so a failed status update is only a warning.
  */
 export async function queueInvoicePush(
   webApi: RibbonWebApi,
   invoice: InvoiceToSync,
   trigger: SyncTrigger,
-): Promise<void> {
+): Promise<QueuedPush> {
   await webApi.createRecord(TABLES.syncHistory.logicalName, pushRequestRecord(invoice, trigger));
-  await webApi.updateRecord(SYSTEM_TABLES.invoice.logicalName, invoice.id, {
-    [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued,
-  });
+  try {
+    await webApi.updateRecord(SYSTEM_TABLES.invoice.logicalName, invoice.id, {
+      [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued,
+    });
+    return {};
+  } catch (error) {
+    return { statusWarning: dataverseMessage(error) };
+  }
+}
+
+/** Asks the relay to have Xero email the (already synced) invoice to its customer. */
+export async function queueInvoiceEmail(webApi: RibbonWebApi, invoice: InvoiceToSync): Promise<void> {
+  await webApi.createRecord(
+    TABLES.syncHistory.logicalName,
+    invoiceRequestRecord(invoice, CHOICES.operation.values.emailDocument, CHOICES.trigger.values.button),
+  );
 }
 
 /** Reads what a push request needs from a saved invoice (the grid gives only ids). */

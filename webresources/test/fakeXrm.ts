@@ -5,9 +5,10 @@
  * notifications, and Navigation dialogs that answer as the test says.
  */
 import { randomUUID } from 'node:crypto';
+import { COMPONENTS, ENVIRONMENT_VARIABLE_TABLES } from '../../solution/names';
 
 type Row = Record<string, unknown>;
-type Operation = 'createRecord' | 'updateRecord' | 'retrieveRecord';
+type Operation = 'createRecord' | 'updateRecord' | 'retrieveRecord' | 'retrieveMultipleRecords';
 
 /** The shape Xrm.WebApi rejects with. */
 export interface FakeWebApiError {
@@ -66,6 +67,17 @@ export class FakeWebApi {
     const select = /\$select=([^&]+)/.exec(options ?? '')?.[1]?.split(',');
     if (!select) return { ...existing };
     return Object.fromEntries(select.map((column) => [column, existing[column] ?? null]));
+  }
+
+  /** Supports the one filter shape the scripts use: `$filter=<column> eq '<text>'`. */
+  async retrieveMultipleRecords(
+    entity: string,
+    options?: string,
+  ): Promise<{ entities: Row[]; nextLink: string }> {
+    this.record('retrieveMultipleRecords', entity, undefined, undefined);
+    const filter = /\$filter=(\w+) eq '([^']*)'/.exec(options ?? '');
+    const rows = this.rows(entity).filter((row) => !filter || row[filter[1]] === filter[2]);
+    return { entities: rows.map((row) => ({ ...row })), nextLink: '' };
   }
 
   private record(operation: Operation, entity: string, id: string | undefined, data: Row | undefined): void {
@@ -151,6 +163,8 @@ export function fakeForm(options: {
 export interface FakeNavigation {
   readonly confirms: Xrm.Navigation.ConfirmStrings[];
   readonly alerts: Xrm.Navigation.AlertStrings[];
+  /** Each opened URL, with how many Web API calls had been made when it opened. */
+  readonly opened: { url: string; options?: Xrm.Navigation.OpenUrlOptions; callsBefore: number }[];
   confirmAnswer: boolean;
 }
 
@@ -161,7 +175,7 @@ export interface FakeXrm {
 
 /** Installs `Xrm` as the global the web resources call; remove it with uninstallFakeXrm. */
 export function installFakeXrm(webApi = new FakeWebApi()): FakeXrm {
-  const navigation: FakeNavigation = { confirms: [], alerts: [], confirmAnswer: true };
+  const navigation: FakeNavigation = { confirms: [], alerts: [], opened: [], confirmAnswer: true };
   const xrm = {
     WebApi: webApi,
     Navigation: {
@@ -171,6 +185,9 @@ export function installFakeXrm(webApi = new FakeWebApi()): FakeXrm {
       },
       openAlertDialog: async (strings: Xrm.Navigation.AlertStrings) => {
         navigation.alerts.push(strings);
+      },
+      openUrl: (url: string, options?: Xrm.Navigation.OpenUrlOptions) => {
+        navigation.opened.push({ url, options, callsBefore: webApi.calls.length });
       },
     },
   };
@@ -187,4 +204,40 @@ export function fakeGrid(): { grid: Xrm.Controls.GridControl; refreshes: () => n
   let count = 0;
   const grid = { refresh: () => void (count += 1) };
   return { grid: grid as unknown as Xrm.Controls.GridControl, refreshes: () => count };
+}
+
+/** Seeds the stl_RelayUrl definition, with a current value when `value` is given. */
+export function seedRelayUrl(
+  webApi: FakeWebApi,
+  options: { value?: string; defaultValue?: string },
+): FakeWebApi {
+  const definition = ENVIRONMENT_VARIABLE_TABLES.definition;
+  const values =
+    options.value === undefined ? [] : [{ [ENVIRONMENT_VARIABLE_TABLES.value.value]: options.value }];
+  return webApi.seed(definition.logicalName, randomUUID(), {
+    [definition.schemaName]: COMPONENTS.relayUrlVariable,
+    [definition.defaultValue]: options.defaultValue ?? null,
+    [definition.values]: values,
+  });
+}
+
+export interface FakeRelayCall {
+  readonly url: string;
+  readonly init: { method?: string; headers?: Record<string, string>; body?: string };
+}
+
+/** Replaces the global fetch with one that answers like the relay; restore it with the returned function. */
+export function installFakeFetch(answer: { status: number; body: unknown } | Error): {
+  calls: FakeRelayCall[];
+  restore: () => void;
+} {
+  const original = globalThis.fetch;
+  const calls: FakeRelayCall[] = [];
+  globalThis.fetch = (async (url: string, init: FakeRelayCall['init']) => {
+    calls.push({ url, init });
+    if (answer instanceof Error) throw answer;
+    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+    return { ok: answer.status >= 200 && answer.status < 300, status: answer.status, text: async () => text };
+  }) as unknown as typeof fetch;
+  return { calls, restore: () => void (globalThis.fetch = original) };
 }

@@ -1,6 +1,14 @@
 /// <reference types="xrm" />
 import { CHOICES, COLUMNS, LOOKUPS, SYSTEM_TABLES, TABLES } from '../../solution/names';
-import { enableSyncToXero, MESSAGES, syncToXero } from '../scripts/invoiceRibbon';
+import {
+  emailFromXero,
+  enableEmailFromXero,
+  enableOpenInXero,
+  enableSyncToXero,
+  MESSAGES,
+  openInXero,
+  syncToXero,
+} from '../scripts/invoiceRibbon';
 import { fakeForm, FakeWebApi, installFakeXrm, uninstallFakeXrm } from './fakeXrm';
 
 const INVOICE = SYSTEM_TABLES.invoice.logicalName;
@@ -128,5 +136,137 @@ describe('StellariseRibbon.enableSyncToXero', () => {
     expect(enableSyncToXero(savedInvoiceForm({ [COLUMNS.invoice.documentType]: null }).formContext)).toBe(
       false,
     );
+  });
+});
+
+describe('StellariseRibbon.enableSyncToXero while a sync is queued', () => {
+  it('disables the button while the invoice sync status is Queued', () => {
+    const form = savedInvoiceForm({ [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued });
+    expect(enableSyncToXero(form.formContext)).toBe(false);
+  });
+
+  it.each([CHOICES.syncStatus.values.failed, CHOICES.syncStatus.values.synced, null])(
+    'enables the button with sync status %p',
+    (syncStatus) => {
+      expect(
+        enableSyncToXero(savedInvoiceForm({ [COLUMNS.invoice.syncStatus]: syncStatus }).formContext),
+      ).toBe(true);
+    },
+  );
+});
+
+describe('StellariseRibbon.syncToXero when only the status update fails', () => {
+  it('reports the invoice as queued, with a warning naming the status column', async () => {
+    const { webApi } = installFakeXrm(
+      new FakeWebApi().seed(INVOICE, invoiceId, {}).failOn('updateRecord', INVOICE, 'Record is locked'),
+    );
+    const form = savedInvoiceForm();
+
+    await syncToXero(form.formContext);
+
+    expect(webApi.rows(HISTORY)).toHaveLength(1);
+    expect(form.notifications.get('stl_xerosync')).toEqual({
+      message: MESSAGES.queuedWithWarning('Record is locked'),
+      level: 'WARNING',
+    });
+    expect(MESSAGES.queuedWithWarning('x')).toContain(COLUMNS.invoice.syncStatus);
+  });
+});
+
+describe('StellariseRibbon.openInXero', () => {
+  const xeroUrl = 'https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=0a1b2c3d';
+
+  it('opens the Xero link of the invoice', async () => {
+    const { navigation } = installFakeXrm();
+
+    await openInXero(savedInvoiceForm({ [COLUMNS.invoice.xeroUrl]: xeroUrl }).formContext);
+
+    expect(navigation.opened.map((o) => o.url)).toEqual([xeroUrl]);
+  });
+
+  it('explains instead of opening when the invoice has no Xero link', async () => {
+    const { navigation } = installFakeXrm();
+    const form = savedInvoiceForm({ [COLUMNS.invoice.xeroUrl]: null });
+
+    await openInXero(form.formContext);
+
+    expect(navigation.opened).toEqual([]);
+    expect(form.notifications.get('stl_xerosync')).toEqual({ message: MESSAGES.noXeroUrl, level: 'WARNING' });
+  });
+
+  it.each([
+    [xeroUrl, true],
+    [null, false],
+    ['  ', false],
+  ])('enables the button when the Xero link is %p: %p', (value, enabled) => {
+    expect(enableOpenInXero(savedInvoiceForm({ [COLUMNS.invoice.xeroUrl]: value }).formContext)).toBe(
+      enabled,
+    );
+  });
+});
+
+describe('StellariseRibbon.emailFromXero', () => {
+  const synced = { [COLUMNS.invoice.xeroId]: '0a1b2c3d-0000-4000-8000-00000000abcd' };
+
+  it('creates one Queued Email document request, trigger Button, bound to the invoice and connection', async () => {
+    const { webApi } = installFakeXrm(new FakeWebApi().seed(INVOICE, invoiceId, {}));
+    const form = savedInvoiceForm(synced);
+
+    await emailFromXero(form.formContext);
+
+    expect(webApi.rows(HISTORY)).toEqual([
+      {
+        [H.name]: 'Email INV-1001 Contoso',
+        [H.status]: CHOICES.syncHistoryStatus.values.queued,
+        [H.operation]: CHOICES.operation.values.emailDocument,
+        [H.trigger]: CHOICES.trigger.values.button,
+        [bindKey(HISTORY, H.invoiceId)]: `/invoices(${invoiceId})`,
+        [bindKey(HISTORY, H.connectionId)]: `/${TABLES.connection.entitySet}(${connectionId})`,
+      },
+    ]);
+    expect(form.notifications.get('stl_xerosync')).toEqual({ message: MESSAGES.emailQueued, level: 'INFO' });
+  });
+
+  it('does not touch the invoice sync status', async () => {
+    const { webApi } = installFakeXrm(new FakeWebApi().seed(INVOICE, invoiceId, {}));
+
+    await emailFromXero(savedInvoiceForm(synced).formContext);
+
+    expect(webApi.calls.map((c) => c.operation)).toEqual(['createRecord']);
+  });
+
+  it("shows Dataverse's message when the request cannot be created", async () => {
+    installFakeXrm(new FakeWebApi().failOn('createRecord', HISTORY, 'Not allowed'));
+    const form = savedInvoiceForm(synced);
+
+    await emailFromXero(form.formContext);
+
+    expect(form.notifications.get('stl_xerosync')).toEqual({
+      message: MESSAGES.emailFailed('Not allowed'),
+      level: 'ERROR',
+    });
+  });
+
+  it('enables the button on a synced sales invoice', () => {
+    expect(enableEmailFromXero(savedInvoiceForm(synced).formContext)).toBe(true);
+  });
+
+  it('disables the button on an invoice not yet in Xero', () => {
+    expect(enableEmailFromXero(savedInvoiceForm({ [COLUMNS.invoice.xeroId]: null }).formContext)).toBe(false);
+  });
+
+  it('disables the button on a bill (purchase invoice), which Xero does not email', () => {
+    const bill = { ...synced, [COLUMNS.invoice.documentType]: CHOICES.documentType.values.purchaseInvoice };
+    expect(enableEmailFromXero(savedInvoiceForm(bill).formContext)).toBe(false);
+  });
+
+  it('disables the button while a sync is Queued', () => {
+    const queued = { ...synced, [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued };
+    expect(enableEmailFromXero(savedInvoiceForm(queued).formContext)).toBe(false);
+  });
+
+  it('disables the button on an unsaved invoice', () => {
+    const form = fakeForm({ id: '', attributes: synced });
+    expect(enableEmailFromXero(form.formContext)).toBe(false);
   });
 });

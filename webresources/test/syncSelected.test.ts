@@ -109,3 +109,20 @@ describe('StellariseRibbon.syncSelected', () => {
     expect(webApi.calls).toEqual([]);
   });
 });
+
+describe('StellariseRibbon.syncSelected when only an invoice update fails', () => {
+  it('counts the invoice as queued, with a warning, since its history row exists', async () => {
+    const webApi = threeInvoices().failOn('updateRecord', INVOICE, 'Record is locked', (id) => id === ids[1]);
+    const { navigation } = installFakeXrm(webApi);
+
+    await syncSelected(fakeGrid().grid, ids);
+
+    expect(webApi.rows(HISTORY)).toHaveLength(3);
+    expect(navigation.alerts).toEqual([
+      {
+        title: 'Sync to Xero',
+        text: '3 invoices queued (1 not marked Queued on the invoice, but the sync still runs: INV-2: Record is locked).',
+      },
+    ]);
+  });
+});
