@@ -8,30 +8,21 @@
  * result, so the document always refers to the contact by ContactID (never matched by name).
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
-import { resolveAccountCode, resolveTaxType, zeroRateTax } from './codes';
+import { adjustmentLines } from './adjustments';
 import { decideContact, type ContactCandidate } from './contact';
-import { buildContext, DOCUMENT_TYPES, FIELD, type MappingContext } from './context';
-import { invoiceAdjustments } from './discounts';
+import { buildContext, DOCUMENT_TYPES, FIELD } from './context';
+import { compareTotals, dynamicsTotals } from './dynamicsTotals';
+import { buildDocumentModel } from './documentModel';
 import { finding, hasErrors, type Finding } from './findings';
 import { planHeader } from './header';
 import { planItems } from './items';
-import { dynamicsNet, mapLine, type MappedLine } from './lines';
+import { mapLine, type MappedLine } from './lines';
 import { planLines } from './bundles';
-import { round2, sumMoney } from './money';
 import { planNumbering } from './numbering';
 import { lookupKey, type InvoiceSnapshot } from './snapshot';
-import { computeLine, difference, sumTotals, type Totals } from './totals';
+import { difference, sumTotals, type Totals } from './totals';
 import { plainWireSerializer } from './wireForm';
-import type {
-  WireBody,
-  WireDocument,
-  WireSerializer,
-  XeroContactRef,
-  XeroCreditNoteModel,
-  XeroDocumentModel,
-  XeroInvoiceModel,
-  XeroLineItem,
-} from './xeroModels';
+import type { WireBody, WireDocument, WireSerializer, XeroContactRef, XeroDocumentModel } from './xeroModels';
 
 export type ContactDecision =
   | { kind: 'use'; contactId: string }
@@ -54,72 +45,6 @@ export interface MappingResult {
   blocked: boolean;
   /** Whether the relay should email the document from Xero once synced. */
   emailAfterSync: boolean;
-}
-
-const TAX_FINDINGS = new Set<string>(['TAX_TYPE_MISSING', 'TAX_TYPE_UNKNOWN', 'TAX_TYPE_NOT_FOR_DOCUMENT']);
-
-const NEGATIVE_ADVICE: Record<string, string> = {
-  ACCREC: 'Raise a sales credit note instead of a negative sales invoice.',
-  ACCPAY: 'Raise a purchase credit note instead of a negative bill.',
-  ACCRECCREDIT: 'Raise a sales invoice instead of a negative credit note.',
-  ACCPAYCREDIT: 'Raise a bill instead of a negative credit note.',
-};
-
-function adjustmentLines(ctx: MappingContext, mapped: MappedLine[], findings: Finding[]): MappedLine[] {
-  const details = ctx.snapshot.invoice[SYSTEM_COLUMNS.invoice.details];
-  const lineTotal =
-    ctx.snapshot.invoice[SYSTEM_COLUMNS.invoice.totalLineItemAmount] ?? sumMoney(details.map(dynamicsNet));
-  const out: MappedLine[] = [];
-  for (const adj of invoiceAdjustments(ctx, lineTotal)) {
-    const label = `${ctx.invoiceLabel} ${adj.kind} line`;
-    const account = resolveAccountCode(ctx, label, undefined, undefined);
-    const accountCode = account.value ?? mapped.find((m) => m.resolvedAccountCode)?.resolvedAccountCode;
-    if (!accountCode) findings.push(...account.findings);
-    let tax = ctx.lineAmountType === 'NoTax' ? undefined : zeroRateTax(ctx);
-    if (!tax && ctx.lineAmountType !== 'NoTax') {
-      const fallback = resolveTaxType(ctx, label, undefined, undefined);
-      findings.push(...fallback.findings);
-      tax = fallback.value;
-      if (tax)
-        findings.push(
-          finding('NO_ZERO_TAX_RATE', adj.field, {
-            invoice: ctx.invoiceLabel,
-            what: adj.kind,
-            taxType: tax.taxType,
-          }),
-        );
-    }
-    const lineItem: XeroLineItem = {
-      description: adj.description,
-      quantity: 1,
-      unitAmount: adj.amount,
-      accountCode,
-      taxType: tax?.taxType,
-    };
-    const computed = computeLine(
-      { quantity: 1, unitAmount: adj.amount, taxRate: tax?.rate ?? 0 },
-      ctx.lineAmountType,
-    );
-    out.push({ lineItem, computed, label, resolvedAccountCode: accountCode, resolvedTaxType: tax?.taxType });
-  }
-  return out;
-}
-
-function dynamicsTotals(ctx: MappingContext): Totals {
-  const inv = ctx.snapshot.invoice;
-  const IC = SYSTEM_COLUMNS.invoice;
-  const details = inv[IC.details];
-  const totalTax = round2(
-    inv[IC.totalTax] ?? sumMoney(details.map((d) => d[SYSTEM_COLUMNS.invoiceDetail.tax] ?? 0)),
-  );
-  const computed = sumMoney([
-    ...details.map(dynamicsNet),
-    totalTax,
-    -(inv[IC.totalDiscountAmount] ?? 0),
-    inv[IC.freightAmount] ?? 0,
-  ]);
-  const total = round2(inv[IC.totalAmount] ?? computed);
-  return { subTotal: difference(total, totalTax), totalTax, total };
 }
 
 function contactRef(decision: ContactDecision, name: string): XeroContactRef {
@@ -176,27 +101,7 @@ function mapUnsafe(snapshot: InvoiceSnapshot, serializer: WireSerializer): Mappi
   );
   const dynamics = dynamicsTotals(ctx);
   const diff = difference(xero.total, dynamics.total);
-  // With a tax type missing, Xero's tax (and so its total) is unknown: the tax finding says enough.
-  const taxUnknown = findings.some((f) => TAX_FINDINGS.has(f.code));
-  if (Math.abs(diff) >= 0.01 && !taxUnknown) {
-    findings.push(
-      finding('TOTAL_DIFFERS', FIELD.invoice(SYSTEM_COLUMNS.invoice.totalAmount), {
-        invoice: ctx.invoiceLabel,
-        xero: xero.total,
-        dynamics: dynamics.total,
-        difference: diff,
-      }),
-    );
-  }
-  if (dynamics.total < 0 || xero.total < 0) {
-    findings.push(
-      finding('NEGATIVE_TOTAL', FIELD.invoice(SYSTEM_COLUMNS.invoice.totalAmount), {
-        invoice: ctx.invoiceLabel,
-        total: Math.min(dynamics.total, xero.total),
-        advice: NEGATIVE_ADVICE[doc.xeroType],
-      }),
-    );
-  }
+  findings.push(...compareTotals(ctx, xero, dynamics, findings));
 
   const decision: ContactDecision =
     contact.decision.kind === 'create'
@@ -204,41 +109,13 @@ function mapUnsafe(snapshot: InvoiceSnapshot, serializer: WireSerializer): Mappi
       : contact.decision;
   const lineItems = allLines.map((l) => l.lineItem);
   const xeroId = snapshot.invoice[COLUMNS.invoice.xeroId]?.trim() || undefined;
-  const common = { contact: contactRef(decision, contact.facts.name), lineItems, date: header.date };
-  let model: XeroDocumentModel;
-  let path: string;
-  if (doc.documentKind === 'invoice') {
-    const invoice: XeroInvoiceModel = {
-      type: doc.xeroType as XeroInvoiceModel['type'],
-      ...common,
-      dueDate: header.dueDate,
-      lineAmountTypes: ctx.lineAmountType,
-      invoiceNumber: numbering.number,
-      reference: numbering.reference,
-      brandingThemeID: header.brandingThemeID,
-      currencyCode: header.currencyCode,
-      status: ctx.status,
-      invoiceID: xeroId,
-    };
-    model = { invoices: [invoice] };
-    path = xeroId ? `/Invoices/${xeroId}` : '/Invoices';
-  } else {
-    const creditNote: XeroCreditNoteModel = {
-      type: doc.xeroType as XeroCreditNoteModel['type'],
-      contact: common.contact,
-      date: common.date,
-      status: ctx.status,
-      lineAmountTypes: ctx.lineAmountType,
-      lineItems,
-      currencyCode: header.currencyCode,
-      creditNoteID: xeroId,
-      creditNoteNumber: numbering.number,
-      reference: numbering.reference,
-      brandingThemeID: header.brandingThemeID,
-    };
-    model = { creditNotes: [creditNote] };
-    path = xeroId ? `/CreditNotes/${xeroId}` : '/CreditNotes';
-  }
+  const { model, path } = buildDocumentModel(ctx, {
+    contact: contactRef(decision, contact.facts.name),
+    lineItems,
+    header,
+    numbering,
+    xeroId,
+  });
   return {
     endpoint: { method: xeroId ? 'POST' : 'PUT', path },
     documentKind: doc.documentKind,
