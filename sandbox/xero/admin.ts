@@ -101,7 +101,7 @@ export class AdminService {
         Invoice: { InvoiceID: invoice.InvoiceID },
         Account: { Code: input.accountCode ?? '090' },
         Amount: input.amount ?? invoice.AmountDue,
-        Date: input.date ?? todayIn(ctx.now),
+        Date: input.date ?? todayIn(ctx.now, ctx.org.Timezone),
         Reference: input.reference ?? 'Payment recorded in Xero',
       });
       return result.ok

@@ -108,7 +108,7 @@ export function allocateCredit(ctx: OrgContext, note: CreditNote, input: Json): 
   const invoiceKey = str(invoiceRef.InvoiceID) ?? str(invoiceRef.InvoiceNumber);
   const invoice = invoiceKey ? findInvoice(ctx, invoiceKey) : undefined;
   const amount = typeof input.Amount === 'number' ? round2(input.Amount) : undefined;
-  const date = input.Date === undefined ? todayIn(ctx.now) : parseRequestDate(input.Date);
+  const date = input.Date === undefined ? todayIn(ctx.now, ctx.org.Timezone) : parseRequestDate(input.Date);
   if (!invoiceKey) errors.push('An Invoice must be specified for the allocation.');
   else if (!invoice) errors.push(`Invoice '${invoiceKey}' could not be found.`);
   if (amount === undefined || amount <= 0) errors.push('The allocation Amount must be greater than zero.');

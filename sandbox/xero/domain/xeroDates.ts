@@ -40,8 +40,28 @@ export function parseTimestamp(value: string): number | undefined {
   return Number.isNaN(parsed) ? undefined : parsed;
 }
 
-export function todayIn(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+// Xero names time zones the Windows way; the ones an organisation here can have.
+const IANA_ZONES: Record<string, string> = {
+  AUSEASTERNSTANDARDTIME: 'Australia/Sydney',
+  EAUSTRALIASTANDARDTIME: 'Australia/Brisbane',
+  CENAUSTRALIASTANDARDTIME: 'Australia/Adelaide',
+  WAUSTRALIASTANDARDTIME: 'Australia/Perth',
+  NEWZEALANDSTANDARDTIME: 'Pacific/Auckland',
+  GMTSTANDARDTIME: 'Europe/London',
+  EASTERNSTANDARDTIME: 'America/New_York',
+  PACIFICSTANDARDTIME: 'America/Los_Angeles',
+  UTC: 'UTC',
+};
+
+/** Today's date in the organisation's time zone: Xero's default for a document without a Date. */
+export function todayIn(ms: number, xeroTimezone = 'UTC'): string {
+  const timeZone = IANA_ZONES[xeroTimezone.toUpperCase()] ?? 'UTC';
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(ms);
 }
 
 export function addDays(date: string, days: number): string {

@@ -80,7 +80,10 @@ export function buildDocument(
     'Exclusive') as LineAmountType;
   if (!AMOUNT_TYPES.includes(amountType)) errors.push(`LineAmountTypes '${amountType}' is not valid.`);
 
-  const date = input.Date === undefined ? (existing?.Date ?? todayIn(ctx.now)) : parseRequestDate(input.Date);
+  const date =
+    input.Date === undefined
+      ? (existing?.Date ?? todayIn(ctx.now, ctx.org.Timezone))
+      : parseRequestDate(input.Date);
   if (!date) errors.push(`The date '${String(input.Date)}' is not a valid date.`);
   const dueDate = input.DueDate === undefined ? existing?.DueDate : parseRequestDate(input.DueDate);
   if (input.DueDate !== undefined && !dueDate)
