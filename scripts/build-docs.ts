@@ -88,7 +88,7 @@ const FIX_NOTES: Partial<Record<FindingCode, string>> = {
 };
 
 /** Every reason a connection needs attention, with its cause; a new reason in the code fails the typecheck here. */
-const ATTENTION_CAUSES: Record<NeedsAttentionReason, string> = {
+export const ATTENTION_CAUSES: Record<NeedsAttentionReason, string> = {
   invalid_grant:
     'Xero refused the saved refresh token: it expired, was replaced, or the Xero user lost access to the organisation.',
   consent_revoked:
@@ -134,7 +134,9 @@ function catalogueEntries(): [FindingCode, CatalogueEntry][] {
 
 function findingSection(code: FindingCode, entry: CatalogueEntry): string {
   const effect =
-    entry.severity === 'error' ? '**Error**: blocks the sync.' : '**Warning**: the sync goes ahead.';
+    entry.severity === 'error'
+      ? '<span class="badge badge-error">Error</span> Blocks the sync.'
+      : '<span class="badge badge-warning">Warning</span> The sync goes ahead.';
   const note = FIX_NOTES[code];
   const fix = entry.fix.trim() === '{advice}' && note ? escapeMarkdown(note) : readable(entry.fix);
   const extra = note && entry.fix.trim() !== '{advice}' ? ` ${escapeMarkdown(note)}` : '';
@@ -247,6 +249,13 @@ pre { background: #1f1f1f; color: #f3f3f3; border-radius: 6px; padding: 14px 16p
 pre code { background: none; color: inherit; padding: 0; font-size: 13px; }
 blockquote { margin-left: 0; padding: 8px 16px; border-left: 4px solid var(--brand); background: var(--brand-light); border-radius: 0 6px 6px 0; }
 blockquote p { margin: 0; }
+h3 code { font-size: 14px; }
+.badge {
+  display: inline-block; padding: 0 8px; margin-right: 6px; border-radius: 10px;
+  font-size: 12px; font-weight: 600; line-height: 20px;
+}
+.badge-error { background: #fdf3f4; color: #b10e1c; border: 1px solid #eeacb2; }
+.badge-warning { background: #fff9f5; color: #8a3707; border: 1px solid #fdcfb4; }
 footer { color: var(--text-muted); font-size: 12px; padding: 12px 4px; }
 @media (max-width: 800px) {
   .layout { flex-direction: column; padding: 12px; }
@@ -400,7 +409,8 @@ function renderBody(marked: typeof MarkedClass, page: DocPage, pageNames: Readon
 function pagesNav(pages: readonly DocPage[], current: string): string {
   const items = pages.map((p) => {
     const attrs = p.name === current ? ' aria-current="page"' : '';
-    return `<li><a href="${p.name}.html"${attrs}>${escapeHtml(p.title)}</a></li>`;
+    const label = p.name === 'index' ? 'Overview' : p.title;
+    return `<li><a href="${p.name}.html"${attrs}>${escapeHtml(label)}</a></li>`;
   });
   return `<nav class="pages" aria-label="Documentation pages"><h2>Contents</h2><ul>${items.join('')}</ul></nav>`;
 }
