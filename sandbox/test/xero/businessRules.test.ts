@@ -102,6 +102,14 @@ describe('invoice rules', () => {
     expect(messages(element)).toEqual(["The TaxType code 'INPUT' cannot be used with account code '200'."]);
   });
 
+  it('rejects an expense tax type on a sales line without an account code (§3.9 TaxRates)', async () => {
+    const element = await create({
+      Status: 'DRAFT',
+      LineItems: [{ Description: 'x', Quantity: 1, UnitAmount: 1, TaxType: 'INPUT' }],
+    });
+    expect(messages(element)).toEqual(["The TaxType code 'INPUT' cannot be used on this type of document."]);
+  });
+
   it('requires a description on every line (§3.6)', async () => {
     const element = await create({ LineItems: [{ Quantity: 1, UnitAmount: 1, AccountCode: '200' }] });
     expect(messages(element)).toEqual(['The Description field is mandatory for each line item.']);

@@ -22,8 +22,10 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
 export function taxAppliesTo(rate: TaxRate, account: Account | undefined, type: DocumentType): boolean {
+  // Without an account the document decides: a sales document needs a rate for revenue, a purchase
+  // document one that is not for revenue only.
   if (!account)
-    return isSales(type) ? rate.CanApplyToRevenue : !rate.CanApplyToRevenue || rate.CanApplyToExpenses;
+    return isSales(type) ? rate.CanApplyToRevenue : rate.CanApplyToExpenses || !rate.CanApplyToRevenue;
   switch (account.Class) {
     case 'REVENUE':
       return rate.CanApplyToRevenue;
