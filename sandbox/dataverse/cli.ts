@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   console.log(`User token:         POST ${emulator.url}/_admin/user-token`);
   console.log(`Data:               ${args.dataDir ?? 'in memory'}`);
   const stop = () => {
-    void emulator.stop().then(() => process.exit(0));
+    void emulator.stop().then(() => {
+      console.log('Dataverse emulator stopped.');
+      process.exit(0);
+    });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

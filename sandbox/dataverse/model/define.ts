@@ -93,3 +93,23 @@ export function defineTable(
     alternateKeys: [],
   };
 }
+
+/** Names of a platform table whose primary id is `<logicalname>id`. */
+export const t = (logicalName: string, entitySet: string, primaryName = 'name') => ({
+  logicalName,
+  entitySet,
+  primaryId: `${logicalName}id`,
+  primaryName,
+});
+
+export const ACTIVE_INACTIVE = stateColumns(
+  { 0: 'Active', 1: 'Inactive' },
+  { 1: ['Active', 0], 2: ['Inactive', 1] },
+);
+export const address = (prefix: string) =>
+  Object.fromEntries(
+    ['line1', 'line2', 'line3', 'city', 'stateorprovince', 'postalcode', 'country'].map((p) => [
+      `${prefix}_${p}`,
+      col.str(p.startsWith('line') ? 250 : 80),
+    ]),
+  );

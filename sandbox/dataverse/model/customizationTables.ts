@@ -1,0 +1,67 @@
+import { col, defineTable, t } from './define';
+import type { Model } from './model';
+
+/** Where imported forms, views, web resources, SiteMaps and apps are kept, readable through the API. */
+export function addCustomizationTables(model: Model): void {
+  const noOwner = { owned: false };
+  model.add(
+    defineTable(
+      { logicalName: 'systemform', entitySet: 'systemforms', primaryId: 'formid', primaryName: 'name' },
+      {
+        name: col.str(100),
+        objecttypecode: col.str(64),
+        type: col.int(),
+        formxml: col.memo(),
+        description: col.memo(),
+        formactivationstate: col.int(),
+      },
+      noOwner,
+    ),
+  );
+  model.add(
+    defineTable(
+      {
+        logicalName: 'savedquery',
+        entitySet: 'savedqueries',
+        primaryId: 'savedqueryid',
+        primaryName: 'name',
+      },
+      {
+        name: col.str(200),
+        returnedtypecode: col.str(64),
+        querytype: col.int(),
+        isdefault: col.bool(),
+        isquickfindquery: col.bool(),
+        fetchxml: col.memo(),
+        layoutxml: col.memo(),
+      },
+      noOwner,
+    ),
+  );
+  model.add(
+    defineTable(
+      {
+        logicalName: 'webresource',
+        entitySet: 'webresourceset',
+        primaryId: 'webresourceid',
+        primaryName: 'name',
+      },
+      { name: col.str(256), displayname: col.str(200), webresourcetype: col.int(), content: col.memo() },
+      noOwner,
+    ),
+  );
+  model.add(
+    defineTable(
+      t('sitemap', 'sitemaps', 'sitemapname'),
+      { sitemapname: col.str(200), sitemapnameunique: col.str(200), sitemapxml: col.memo() },
+      noOwner,
+    ),
+  );
+  model.add(
+    defineTable(
+      t('appmodule', 'appmodules'),
+      { name: col.str(200), uniquename: col.str(200), descriptor: col.memo() },
+      noOwner,
+    ),
+  );
+}
