@@ -65,6 +65,30 @@ describe('webhook signatures and delivery', () => {
     expect(event.eventDateUtc).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
   });
 
+  it('sends CREDITNOTE events with the credit note Type and Status in data (§3.11)', async () => {
+    await emulator.admin.configureWebhook({ url: receiver.url, key: KEY });
+    const api = rawApi(emulator);
+    const created = await api.call('PUT', '/CreditNotes', {
+      CreditNotes: [
+        {
+          Type: 'ACCRECCREDIT',
+          Contact: { ContactID: await contactId(api) },
+          Status: 'AUTHORISED',
+          LineItems: [
+            { Description: 'Refund', Quantity: 1, UnitAmount: 5, AccountCode: '200', TaxType: 'OUTPUT' },
+          ],
+        },
+      ],
+    });
+    const noteId = created.body.CreditNotes[0].CreditNoteID;
+    const event = await receiver.waitForEvent((e) => e.resourceId === noteId);
+    expect(event).toMatchObject({
+      eventCategory: 'CREDITNOTE',
+      eventType: 'CREATE',
+      data: { Type: 'ACCRECCREDIT', Status: 'AUTHORISED' },
+    });
+  });
+
   it('records a failed handshake and delivers nothing to a receiver that accepts bad signatures (§3.11)', async () => {
     const careless = await startCaptureServer(KEY, { acceptEverything: true });
     try {
