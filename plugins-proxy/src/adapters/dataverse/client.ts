@@ -52,6 +52,8 @@ export interface DataverseHttpClientOptions {
   /** A Retry-After longer than this is not waited for; the error goes up for the queue to reschedule. */
   maxRetryAfterMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Per-request timeout; default 60 s. A timed-out request counts as no answer. */
+  timeoutMs?: number;
   onRequest?: (event: DataverseRequestEvent) => void;
 }
 
@@ -172,7 +174,8 @@ export class DataverseHttpClient implements DataverseClient {
       const started = Date.now();
       let response: Response;
       try {
-        response = await this.fetch(url, { method, headers, body });
+        const signal = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
+        response = await this.fetch(url, { method, headers, body, signal });
       } catch (cause) {
         this.options.onRequest?.({ method, status: 0, ms: Date.now() - started });
         const error = dataverseNetworkError(cause);

@@ -169,3 +169,20 @@ describe('DataverseHttpClient', () => {
     await expect(dataverse.get(`accounts(${ID})`)).rejects.toMatchObject({ status: 0, retryable: true });
   });
 });
+
+describe('DataverseHttpClient timeouts', () => {
+  it('gives up on a request that never answers and reports it as a network error', async () => {
+    const fetch = (_url: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const dataverse = new DataverseHttpClient({
+      url: ORG,
+      tokenProvider: new StaticTokenProvider(),
+      fetch,
+      maxRetries: 0,
+      timeoutMs: 50,
+    });
+    await expect(dataverse.query('accounts')).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+});
