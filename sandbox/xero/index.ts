@@ -54,6 +54,8 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
   const redirectUris = options.redirectUris ?? DEFAULT_REDIRECT_URIS;
+  // Xero puts the calling app's name in ProviderName; the consent page shows the same name.
+  const appName = options.providerName ?? 'Stellarise Connector';
 
   const existing = new Set(store.tenantIds());
   const seeds = options.organisations ?? (existing.size === 0 ? [DEFAULT_ORGANISATION] : []);
@@ -111,7 +113,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
       clock.now,
     ),
     schemas: createSchemaValidator(options.specPath),
-    providerName: options.providerName ?? 'Xero API Emulator',
+    providerName: appName,
     origin: () => origin,
     onEvents,
   });
@@ -122,7 +124,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     clientSecret,
     redirectUris,
     origin: () => origin,
-    appName: options.providerName ?? 'Stellarise Connector',
+    appName,
   };
   const server = createHttpServer({ store, clock, faults, admin, identity, accounting });
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
