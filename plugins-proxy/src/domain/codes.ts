@@ -46,7 +46,7 @@ function chain(
   const fromProduct = product?.[lookupKey(productColumn)];
   if (fromProduct) {
     const name = product?.[SYSTEM_COLUMNS.product.name] ?? product?.[SYSTEM_COLUMNS.product.id];
-    return { id: fromProduct, field: `product.${productColumn}`, source: `on product "${name}"` };
+    return { id: fromProduct, field: FIELD.product(productColumn), source: `on product "${name}"` };
   }
   const defaults = ctx.snapshot.defaults;
   const fromDefaults = defaults?.[lookupKey(defaultsColumn)];

@@ -54,7 +54,7 @@ export function customerFacts(customer: SnapshotCustomer): CustomerFacts {
       label: `Account "${name || id}"`,
     };
   }
-  const c = customer as Extract<SnapshotCustomer, { logicalname: 'contact' }>;
+  const c = customer as Extract<SnapshotCustomer, { logicalname: typeof SYSTEM_TABLES.contact.logicalName }>;
   const id = c[SC.contact.id];
   const full =
     c[SC.contact.fullName]?.trim() ||
@@ -151,7 +151,7 @@ export function decideContact(ctx: MappingContext): {
   const snapshot = ctx.snapshot;
   const facts = customerFacts(snapshot.customer);
   const findings: Finding[] = [];
-  const field = `${facts.table}.${facts.table === 'account' ? SC.account.name : SC.contact.fullName}`;
+  const field = `${facts.table}.${facts.table === SYSTEM_TABLES.account.logicalName ? SC.account.name : SC.contact.fullName}`;
   const base = { customer: facts.label, organisation: ctx.organisationName };
   const link = snapshot.xero.links.find(
     (l) => l.entity === facts.table && l.recordId.toLowerCase() === facts.id.toLowerCase(),

@@ -134,4 +134,5 @@ export const FIELD = {
   line: (column: string) => `${SYSTEM_TABLES.invoiceDetail.logicalName}.${column}`,
   customer: (table: string, column: string) => `${table}.${column}`,
   connection: (column: string) => `${TABLES.connection.logicalName}.${column}`,
+  product: (column: string) => `${SYSTEM_TABLES.product.logicalName}.${column}`,
 };

@@ -110,6 +110,10 @@ export const MESSAGES = {
     '{invoice}: Date Delivered is empty, so today ({today}) is used as the Xero date.',
     'Set Date Delivered to choose the invoice date.',
   ),
+  DATE_IN_FUTURE: warning(
+    '{invoice}: Date Delivered {date} is after today ({today}), so the Xero invoice is dated in the future.',
+    'Check Date Delivered if the invoice should be dated today.',
+  ),
   DATE_INVALID: error('{invoice}: {column} "{value}" is not a date.', 'Enter a valid date.'),
   TIME_ZONE_INVALID: warning(
     '{invoice}: the time zone "{timeZone}" is not known, so dates are taken in UTC.',

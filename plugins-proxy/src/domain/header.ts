@@ -38,6 +38,15 @@ function dates(ctx: MappingContext, findings: Finding[]): { date: string; dueDat
       finding('DATE_MISSING', FIELD.invoice(IC.dateDelivered), { ...base, today: ctx.snapshot.today }),
     );
   }
+  if (date && date > ctx.snapshot.today) {
+    findings.push(
+      finding('DATE_IN_FUTURE', FIELD.invoice(IC.dateDelivered), {
+        ...base,
+        date,
+        today: ctx.snapshot.today,
+      }),
+    );
+  }
   date ??= ctx.snapshot.today;
   if (ctx.doc.documentKind === 'creditNote') return { date };
   const dueDate = read(IC.dueDate);

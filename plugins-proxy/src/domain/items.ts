@@ -42,7 +42,10 @@ export function planItems(
     const name = fullName.slice(0, 50);
     if (fullName.length > 50) {
       findings.push(
-        finding('ITEM_NAME_TRUNCATED', `product.${SYSTEM_COLUMNS.product.name}`, { line: line.label, name }),
+        finding('ITEM_NAME_TRUNCATED', FIELD.product(SYSTEM_COLUMNS.product.name), {
+          line: line.label,
+          name,
+        }),
       );
     }
     const description = (product?.[SYSTEM_COLUMNS.product.description] || fullName).slice(0, 4000);

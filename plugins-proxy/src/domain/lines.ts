@@ -73,7 +73,7 @@ function checkText(
   if (code && code.length > 30) {
     const name = product?.[SYSTEM_COLUMNS.product.name] ?? '';
     findings.push(
-      finding('ITEM_CODE_TOO_LONG', `product.${COLUMNS.product.xeroItemCode}`, {
+      finding('ITEM_CODE_TOO_LONG', FIELD.product(COLUMNS.product.xeroItemCode), {
         line: label,
         code,
         length: code.length,

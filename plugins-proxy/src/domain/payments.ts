@@ -13,7 +13,7 @@
  *   reopens the invoice).
  * - An existing row whose payment is no longer in Xero's list is marked deleted.
  */
-import { CHOICES, COLUMNS, INVOICE_STATE } from '../../../solution/names';
+import { CHOICES, COLUMNS, INVOICE_STATE, SYSTEM_COLUMNS } from '../../../solution/names';
 import { xeroDateOnly } from './dates';
 import { round2 } from './money';
 import { difference } from './totals';
@@ -81,8 +81,8 @@ export interface DataverseUpdate {
     [I.amountPaid]: number;
     [I.amountDue]: number;
     [I.xeroStatus]: string;
-    statecode: number;
-    statuscode: number;
+    [SYSTEM_COLUMNS.invoice.stateCode]: number;
+    [SYSTEM_COLUMNS.invoice.statusCode]: number;
   };
   /** Rows to upsert by (connection, stl_xeropaymentid). */
   payments: PaymentRow[];
@@ -198,8 +198,8 @@ export function mapPayments(input: {
       [I.amountPaid]: settled,
       [I.amountDue]: due,
       [I.xeroStatus]: status,
-      statecode: s.statecode,
-      statuscode: s.statuscode,
+      [SYSTEM_COLUMNS.invoice.stateCode]: s.statecode,
+      [SYSTEM_COLUMNS.invoice.statusCode]: s.statuscode,
     },
     payments: rows,
   };

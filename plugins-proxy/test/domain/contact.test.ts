@@ -15,7 +15,9 @@ describe('contact matching', () => {
     [
       'the link table first',
       {
-        links: [{ entity: 'account', recordId: IDS.account, xeroId: xc(9, 'x').ContactID }],
+        links: [
+          { entity: SYSTEM_TABLES.account.logicalName, recordId: IDS.account, xeroId: xc(9, 'x').ContactID },
+        ],
         contacts: [xc(1, 'Acme Pty Ltd', 'ACC-001')],
       },
       xc(9, 'x').ContactID,

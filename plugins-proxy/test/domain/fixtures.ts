@@ -132,13 +132,13 @@ function tax(
   };
 }
 
-function category(id: string, xeroId: string, name: string, statecode = 0): Row {
+function category(id: string, xeroId: string, name: string, state = 0): Row {
   const T = COLUMNS.trackingCategory;
   return {
     [PRIMARY_IDS.trackingCategory]: id,
     [T.xeroTrackingCategoryId]: xeroId,
     [T.name]: name,
-    statecode,
+    [SYSTEM_COLUMNS.stateCode]: state,
     ...conn,
   };
 }
@@ -150,7 +150,7 @@ function option(id: string, xeroId: string, name: string, categoryId: string): R
     [T.xeroTrackingOptionId]: xeroId,
     [T.name]: name,
     [lookupKey(T.trackingCategoryId)]: categoryId,
-    statecode: 0,
+    [SYSTEM_COLUMNS.stateCode]: 0,
     ...conn,
   };
 }
@@ -246,7 +246,7 @@ export function snapshot(patch: SnapshotPatch = {}): Snapshot {
       gl(IDS.glPurchase, '400'),
       gl(IDS.glOther, '260'),
       gl(IDS.glForeign, '201', { [lookupKey(COLUMNS.glCode.connectionId)]: IDS.otherConnection }),
-      gl(IDS.glInactive, '299', { statecode: 1 }),
+      gl(IDS.glInactive, '299', { [SYSTEM_COLUMNS.stateCode]: 1 }),
     ],
     taxRates: [
       tax(IDS.taxOutput, 'OUTPUT', 10, true, false),

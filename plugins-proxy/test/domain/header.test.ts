@@ -28,6 +28,11 @@ describe('dates', () => {
     expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['DATE_MISSING', 'warning']]);
   });
 
+  it('warns when Date Delivered is after today', () => {
+    const result = mapInvoice(snapshot({ invoice: { [INVOICE.dateDelivered]: '2027-01-15' } }));
+    expect(result.findings.map((f) => [f.code, f.severity])).toEqual([['DATE_IN_FUTURE', 'warning']]);
+  });
+
   it('blocks a date that is not a date', () => {
     expect(codesOf(mapInvoice(snapshot({ invoice: { [INVOICE.dateDelivered]: 'soon' } })))).toContain(
       'DATE_INVALID',

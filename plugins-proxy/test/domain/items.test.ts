@@ -1,4 +1,4 @@
-import { CHOICES, COLUMNS } from '../../../solution/names';
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { mapInvoice } from '../../src/domain';
 import { snapshot } from './fixtures';
 
@@ -36,7 +36,7 @@ describe('items', () => {
 
   it('truncates a long product name to 50 characters with a warning', () => {
     const s = snapshot();
-    s.products[1].name = 'G'.repeat(60);
+    s.products[1][SYSTEM_COLUMNS.product.name] = 'G'.repeat(60);
     const result = mapInvoice(s);
     expect(result.items[0].Name).toBe('G'.repeat(50));
     expect(result.findings.map((f) => f.code)).toContain('ITEM_NAME_TRUNCATED');

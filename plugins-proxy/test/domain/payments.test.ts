@@ -1,4 +1,4 @@
-import { CHOICES, COLUMNS, INVOICE_STATE } from '../../../solution/names';
+import { CHOICES, COLUMNS, INVOICE_STATE, SYSTEM_COLUMNS } from '../../../solution/names';
 import { mapPayments, type XeroInvoiceLike } from '../../src/domain';
 
 const I = COLUMNS.invoice;
@@ -153,6 +153,8 @@ describe('payments back to Dynamics', () => {
   });
 
   it('does not throw on an empty document', () => {
-    expect(mapPayments({ invoice: {} }).invoice.statecode).toBe(INVOICE_STATE.active.statecode);
+    expect(mapPayments({ invoice: {} }).invoice[SYSTEM_COLUMNS.invoice.stateCode]).toBe(
+      INVOICE_STATE.active.statecode,
+    );
   });
 });
