@@ -37,6 +37,22 @@ function send(res: http.ServerResponse, reply: ApiResponse): void {
   res.end(reply.body ?? '');
 }
 
+/** The demo shell runs on another localhost port, so browsers need CORS to call the emulator. */
+function allowBrowserCalls(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
+  res.setHeader(
+    'Access-Control-Allow-Headers',
+    req.headers['access-control-request-headers'] ??
+      'Authorization, Content-Type, Accept, Prefer, If-Match, If-None-Match, OData-Version, OData-MaxVersion',
+  );
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'OData-EntityId, ETag, Location, Preference-Applied, Retry-After',
+  );
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createRequestListener(deps: AdminDeps, log: (line: string) => void) {
@@ -46,6 +62,11 @@ export function createRequestListener(deps: AdminDeps, log: (line: string) => vo
     const url = new URL(req.url ?? '/', 'http://emulator');
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
+    allowBrowserCalls(req, res);
+    if (method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(url.pathname);
     if (token && method === 'POST') {
       const reply = tokens.tokenRequest(

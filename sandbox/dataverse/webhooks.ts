@@ -28,6 +28,14 @@ export interface Delivery {
   ok: boolean;
 }
 
+/** An Update step with filtering attributes fires only when one of them changed. */
+function touchesFilteringAttributes(step: StoredRecord, event: DataEvent): boolean {
+  const attributes = typeof step.filteringattributes === 'string' ? step.filteringattributes.split(',') : [];
+  const wanted = attributes.map((a) => a.trim().toLowerCase()).filter(Boolean);
+  if (event.message !== 'Update' || wanted.length === 0) return true;
+  return wanted.some((a) => a in event.record);
+}
+
 export class WebhookDispatcher {
   readonly deliveries: Delivery[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -61,6 +69,7 @@ export class WebhookDispatcher {
     for (const { record: step } of this.ctx.store.all('sdkmessageprocessingstep')) {
       if (step.statecode !== 0 || !isLookupRef(step.sdkmessageid) || step.sdkmessageid.id !== messageId)
         continue;
+      if (!touchesFilteringAttributes(step, event)) continue;
       const filter = isLookupRef(step.sdkmessagefilterid)
         ? this.ctx.store.get('sdkmessagefilter', step.sdkmessagefilterid.id)
         : undefined;

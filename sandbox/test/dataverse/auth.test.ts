@@ -83,3 +83,18 @@ it('rejects a token request for another tenant with AADSTS90002', async () => {
   expect(res.status).toBe(400);
   expect(((await res.json()) as { error_codes: number[] }).error_codes).toEqual([90002]);
 });
+
+it('answers a browser preflight with CORS headers so the demo shell can call the Web API', async () => {
+  const res = await fetch(`${emulator.url}/api/data/v9.2/accounts`, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: 'http://127.0.0.1:3000',
+      'Access-Control-Request-Method': 'PATCH',
+      'Access-Control-Request-Headers': 'authorization,prefer,if-match',
+    },
+  });
+  expect(res.status).toBe(204);
+  expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+  expect(res.headers.get('access-control-allow-headers')).toBe('authorization,prefer,if-match');
+  expect(res.headers.get('access-control-expose-headers')).toContain('OData-EntityId');
+});

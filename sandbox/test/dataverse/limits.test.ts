@@ -75,3 +75,21 @@ it('counts requests per method and entity set in the admin request log', async (
   expect(log.counts).toMatchObject({ 'GET accounts': 2, 'POST accounts': 1 });
   expect(log.total).toBe(3);
 });
+
+it('injects faults for a share of requests with ratio (1 = all, 0 = none)', async () => {
+  emulator.admin.addFault({ status: 503, ratio: 0 });
+  expect((await api('GET', `${account.entitySet}?$top=1`)).status).toBe(200);
+  emulator.admin.clearFaults();
+  emulator.admin.addFault({ status: 503, ratio: 1 });
+  const statuses = [];
+  for (let i = 0; i < 3; i++) statuses.push((await api('GET', `${account.entitySet}?$top=1`)).status);
+  expect(statuses).toEqual([503, 503, 503]);
+});
+
+it('slows responses down by the injected delay without failing them', async () => {
+  emulator.admin.addFault({ delayMs: 150, count: 1 });
+  const started = Date.now();
+  const reply = await api('GET', `${account.entitySet}?$top=1`);
+  expect(reply.status).toBe(200);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+});

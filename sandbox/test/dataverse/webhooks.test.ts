@@ -181,3 +181,46 @@ it('fires a step registered through the Web API, as a configure script does on a
   expect(received[0].url).toBe('/webhook?via=api');
   expect(received[0].headers['x-api-made']).toBe('yes');
 });
+
+it('fires an Update step only when one of its filtering attributes changed', async () => {
+  const endpointId = idFrom(
+    await api('POST', 'serviceendpoints', {
+      body: { name: 'on update', contract: 8, authtype: 5, url: `${captureUrl}?on=update` },
+    }),
+  );
+  const update = (await api('GET', "sdkmessages?$filter=name eq 'Update'")).json().value![0];
+  const filter = (
+    await api(
+      'GET',
+      `sdkmessagefilters?$filter=primaryobjecttypecode eq '${TABLES.connection.logicalName}' and _sdkmessageid_value eq ${update.sdkmessageid}`,
+    )
+  ).json().value![0];
+  await api('POST', 'sdkmessageprocessingsteps', {
+    body: {
+      name: 'connection name changed',
+      stage: 40,
+      mode: 1,
+      filteringattributes: COLUMNS.connection.name,
+      'sdkmessageid@odata.bind': `/sdkmessages(${update.sdkmessageid})`,
+      'sdkmessagefilterid@odata.bind': `/sdkmessagefilters(${filter.sdkmessagefilterid})`,
+      'eventhandler_serviceendpoint@odata.bind': `/serviceendpoints(${endpointId})`,
+    },
+  });
+  const id = idFrom(
+    await api('POST', TABLES.connection.entitySet, { body: { [COLUMNS.connection.name]: 'quiet' } }),
+  );
+  await emulator.admin.webhooksSettled();
+  received = [];
+  await api('PATCH', `${TABLES.connection.entitySet}(${id})`, {
+    body: { statecode: 1 },
+    headers: { 'If-Match': '*' },
+  });
+  await api('PATCH', `${TABLES.connection.entitySet}(${id})`, {
+    body: { [COLUMNS.connection.name]: 'renamed' },
+    headers: { 'If-Match': '*' },
+  });
+  await emulator.admin.webhooksSettled();
+  const updates = received.filter((r) => r.url === '/webhook?on=update');
+  expect(updates).toHaveLength(1);
+  expect(JSON.parse(updates[0].body).MessageName).toBe('Update');
+});
