@@ -72,6 +72,8 @@ export interface BuiltDoc {
 export interface DocsWebResource {
   readonly name: string;
   readonly displayName: string;
+  /** For the web resource's description in the solution. */
+  readonly description: string;
   readonly type: 'html' | 'css';
   /** Path relative to the repository root (forward slashes), as the packer's artifact paths are. */
   readonly file: string;
@@ -311,6 +313,10 @@ export function docsWebResources(docsDir: string = DOCS_DIR): DocsWebResource[] 
     name: `${DOCS_PREFIX}${page.name}.html`,
     displayName:
       page.name === 'index' ? 'Stellarise documentation' : `Stellarise documentation: ${page.title}`,
+    description:
+      page.name === 'index'
+        ? 'The user guide, shown in the Documentation area of the app.'
+        : `The user guide page "${page.title}".`,
     type: 'html',
     file: rel(`${page.name}.html`),
   }));
@@ -319,6 +325,7 @@ export function docsWebResources(docsDir: string = DOCS_DIR): DocsWebResource[] 
     {
       name: `${DOCS_PREFIX}${STYLE_SHEET}`,
       displayName: 'Stellarise documentation style',
+      description: 'The style sheet of the user guide pages.',
       type: 'css',
       file: rel(STYLE_SHEET),
     },

@@ -236,6 +236,7 @@ describe('the docs build', () => {
       expect(r.file).toBe(`dist/webresources/${r.name}`);
       expect(r.type).toBe(r.name.endsWith('.css') ? 'css' : 'html');
       expect(r.displayName.length).toBeGreaterThan(0);
+      expect(r.description.length).toBeGreaterThan(0);
     }
   });
 
