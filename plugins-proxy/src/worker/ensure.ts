@@ -1,0 +1,114 @@
+/**
+ * Before the document: the contact (matched by the domain, or created per stl_contactpolicy) and
+ * the missing items (per stl_itempolicy), each recorded as an stl_xerolink row in the write-back.
+ * Created with deterministic Idempotency-Keys, so a retried job does not create them twice.
+ */
+import { ObjectSerializer, type Contact, type Item } from 'xero-node';
+import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
+import type { NewXeroLink } from '../adapters/dataverse/writeBack';
+import { readBatchElements } from '../adapters/xero/batchResults';
+import type { XeroGateway } from '../adapters/xero/gateway';
+import type { PreparedPush } from './prepare';
+import type { XeroSideLoader } from './xeroSide';
+
+export type Ensured<T> = { ok: true; value: T } | { ok: false; messages: string[] };
+
+export interface EnsuredContact {
+  contactId: string;
+  link?: NewXeroLink;
+}
+
+/** The contact the document goes to; creates it when the domain decided so. */
+export async function ensureContact(
+  gateway: XeroGateway,
+  loader: XeroSideLoader,
+  push: PreparedPush,
+  idempotencyKey: string,
+): Promise<Ensured<EnsuredContact>> {
+  const decision = push.mapping.contact;
+  const linked = push.snapshot.xero.links.find(
+    (l) => l.recordId.toLowerCase() === push.customer.id.toLowerCase(),
+  );
+  const link = (contactId: string): NewXeroLink | undefined =>
+    linked?.xeroId.toLowerCase() === contactId.toLowerCase()
+      ? undefined
+      : {
+          entity: push.customer.table,
+          recordId: push.customer.id,
+          xeroId: contactId,
+          name: push.customer.name,
+        };
+  if (decision.kind === 'use')
+    return { ok: true, value: { contactId: decision.contactId, link: link(decision.contactId) } };
+  if (decision.kind !== 'create') return { ok: false, messages: [decision.message] };
+  const contact = ObjectSerializer.deserialize(decision.body, 'Contact') as Contact;
+  const result = await gateway.createContacts(push.connectionId, [contact], { idempotencyKey });
+  const [element] = readBatchElements(result.body.contacts, 'contactID');
+  if (!element?.ok || !element.id) {
+    return {
+      ok: false,
+      messages: [`Xero refused to create the contact "${push.customer.name}":`, ...(element?.messages ?? [])],
+    };
+  }
+  loader.rememberContact(push.customer.id, element.element);
+  return { ok: true, value: { contactId: element.id, link: link(element.id) } };
+}
+
+function productIdForCode(push: PreparedPush, code: string): string | undefined {
+  const lowered = code.toLowerCase();
+  const product = push.snapshot.products.find(
+    (p) =>
+      (
+        p[COLUMNS.product.xeroItemCode]?.trim() ||
+        p[SYSTEM_COLUMNS.product.productNumber]?.trim() ||
+        ''
+      ).toLowerCase() === lowered,
+  );
+  return product?.[SYSTEM_COLUMNS.product.id];
+}
+
+export interface ItemsOutcome {
+  /** Item code (lower-case) → why Xero refused it. */
+  refused: Map<string, string[]>;
+  /** Links per push, in the order given. */
+  links: NewXeroLink[][];
+}
+
+/** Creates every item the pushes need in one call; a refused item fails only the pushes using it. */
+export async function ensureItems(
+  gateway: XeroGateway,
+  loader: XeroSideLoader,
+  connectionId: string,
+  pushes: readonly PreparedPush[],
+  idempotencyKey: string,
+): Promise<ItemsOutcome> {
+  const wanted = new Map<string, Item>();
+  for (const push of pushes) {
+    for (const body of push.mapping.items) {
+      const item = ObjectSerializer.deserialize(body, 'Item') as Item;
+      if (item.code && !wanted.has(item.code.toLowerCase())) wanted.set(item.code.toLowerCase(), item);
+    }
+  }
+  const refused = new Map<string, string[]>();
+  const created = new Map<string, string>();
+  if (wanted.size > 0) {
+    const result = await gateway.createItems(connectionId, [...wanted.values()], { idempotencyKey });
+    const elements = readBatchElements(result.body.items, 'itemID');
+    [...wanted.keys()].forEach((code, index) => {
+      const element = elements[index];
+      if (element?.ok && element.id) created.set(code, element.id);
+      else refused.set(code, element?.messages ?? ['Xero did not answer for this item']);
+    });
+    loader.rememberItems(elements.filter((e) => e.ok).map((e) => e.element));
+  }
+  const links = pushes.map((push) =>
+    push.mapping.items.flatMap((body) => {
+      const code = String(body.Code ?? '');
+      const xeroId = created.get(code.toLowerCase());
+      const recordId = productIdForCode(push, code);
+      if (!xeroId || !recordId) return [];
+      return [{ entity: SYSTEM_TABLES.product.logicalName, recordId, xeroId, xeroCode: code, name: code }];
+    }),
+  );
+  return { refused, links };
+}

@@ -1,0 +1,58 @@
+/**
+ * What a thrown error means for a job: transient (Xero 429/5xx/timeouts/network, Dataverse
+ * 429/503) → try again after Retry-After; a Xero connection that needs a person → hold; a Xero or
+ * Dataverse refusal → fail with the service's own words. Anything else is a bug and is rethrown.
+ */
+import { DataverseError } from '../adapters/dataverse/errors';
+import { XeroError } from '../adapters/xero/errors';
+import { isConnectionNeedsAttention } from '../oauth/errors';
+
+export type ErrorOutcome =
+  | { type: 'retry'; afterMs: number; message: string }
+  | { type: 'held'; message: string }
+  | { type: 'failed'; messages: string[] };
+
+export function errorOutcome(error: unknown): ErrorOutcome {
+  if (isConnectionNeedsAttention(error)) return { type: 'held', message: error.message };
+  if (error instanceof XeroError) {
+    if (error.retryable) {
+      return {
+        type: 'retry',
+        afterMs: error.retryAfterMs ?? 0,
+        message: `Xero did not accept the request just now (${describe(error.status)}): ${error.message}`,
+      };
+    }
+    if (error.kind === 'auth') {
+      return {
+        type: 'held',
+        message: `Xero refused the connection's access (HTTP ${error.status}); reconnect the Xero connection.`,
+      };
+    }
+    return { type: 'failed', messages: error.messages.length ? error.messages : [error.message] };
+  }
+  if (error instanceof DataverseError) {
+    if (error.retryable) {
+      return {
+        type: 'retry',
+        afterMs: error.retryAfterMs ?? 0,
+        message: `Dynamics 365 did not accept the request just now (${describe(error.status)}): ${error.message}`,
+      };
+    }
+    return { type: 'failed', messages: [`Dynamics 365 refused an update: ${error.message}`] };
+  }
+  throw error;
+}
+
+function describe(status: number): string {
+  if (status === 0) return 'no answer';
+  if (status === 429) return 'rate limited';
+  return `HTTP ${status}`;
+}
+
+/** The message a row gets when the retries are spent. */
+export function gaveUpMessage(attempts: number, message: string): string {
+  return (
+    `Gave up after ${attempts} attempts: ${message} ` +
+    'Nothing was duplicated in Xero. Check the connection and Xero status, then click Sync to Xero again.'
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * After Xero holds the document: the optional email (ACCREC, not a draft), the online-invoice URL
+ * for authorised sales invoices, and the success changeset (invoice columns, new links, history
+ * row). An email or URL that fails does not undo the sync; the history message says so.
+ */
+import type { BatchChangeset } from '../adapters/dataverse/batch';
+import { successChangeset, xeroDeepLink, type NewXeroLink } from '../adapters/dataverse/writeBack';
+import type { XeroGateway } from '../adapters/xero/gateway';
+import { idempotencyKey } from './keys';
+import type { PreparedPush } from './prepare';
+import type { SentDocument } from './sentDocument';
+
+export interface FinishInput {
+  push: PreparedPush;
+  document: SentDocument;
+  links: readonly NewXeroLink[];
+  shortCode?: string;
+  completedOn: () => Date;
+  /** Whether the document was created, updated, or found after an earlier attempt. */
+  how: 'created' | 'updated';
+}
+
+const EMAILABLE = new Set(['SUBMITTED', 'AUTHORISED', 'PAID']);
+const ONLINE = new Set(['AUTHORISED', 'PAID']);
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function finishPush(gateway: XeroGateway, input: FinishInput): Promise<BatchChangeset> {
+  const { push, document } = input;
+  const notes: string[] = [];
+  const sales = document.kind === 'invoice' && document.type === 'ACCREC';
+  if (push.mapping.emailAfterSync && sales && EMAILABLE.has(String(document.status))) {
+    try {
+      await gateway.emailInvoice(push.connectionId, document.xeroId, {
+        idempotencyKey: idempotencyKey('email', push.job.id),
+      });
+      notes.push('Xero emailed it to the contact.');
+    } catch (error) {
+      notes.push(`Xero did not email it: ${reason(error)} Email it from Xero or sync again.`);
+    }
+  }
+  let onlineUrl: string | undefined;
+  if (sales && ONLINE.has(String(document.status))) {
+    try {
+      const online = await gateway.getOnlineInvoice(push.connectionId, document.xeroId);
+      onlineUrl = online.body.onlineInvoices?.[0]?.onlineInvoiceUrl ?? undefined;
+    } catch (error) {
+      notes.push(`The online invoice link is not available yet: ${reason(error)}`);
+    }
+  }
+  const verb = input.how === 'updated' ? 'Updated in Xero' : 'Sent to Xero';
+  const number = document.number ? ` as ${document.number}` : '';
+  const status = document.status ? ` (${document.status})` : '';
+  return successChangeset({
+    invoiceId: push.invoiceId,
+    syncHistoryId: push.job.id,
+    connectionId: push.connectionId,
+    document: {
+      xeroId: document.xeroId,
+      xeroNumber: document.number,
+      xeroStatus: document.status,
+      xeroUrl: xeroDeepLink(push.documentType, document.xeroId, input.shortCode),
+      onlineUrl,
+      amountDue: document.amountDue,
+      amountPaid: document.amountPaid,
+    },
+    links: input.links,
+    timings: { startedOn: push.startedOn, completedOn: input.completedOn() },
+    attempts: push.job.attempts,
+    message: [`${verb}${number}${status}.`, ...notes].join(' '),
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * The first half of a push, per sync row: mark the row In progress, read the snapshot (at most 3
+ * Dataverse requests plus the Xero look-ups), validate and map it. A blocked invoice stops here
+ * with its findings, before any Xero write.
+ */
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import type { DataverseClient } from '../adapters/dataverse/client';
+import { keySegment } from '../adapters/dataverse/odata';
+import { SnapshotReader } from '../adapters/dataverse/snapshotReader';
+import { inProgressUpdate } from '../adapters/dataverse/writeBack';
+import type { Job } from '../adapters/store/store';
+import { mapInvoice, parseSnapshot, type Finding, type InvoiceSnapshot, type MappingResult } from '../domain';
+import type { XeroSideLoader } from './xeroSide';
+
+export interface PreparedPush {
+  job: Job;
+  startedOn: Date;
+  invoiceId: string;
+  connectionId: string;
+  snapshot: InvoiceSnapshot;
+  mapping: MappingResult;
+  documentType: number;
+  /** logicalname and id of the customer, for the contact link. */
+  customer: { table: string; id: string; name: string };
+  /** The Xero id the invoice already carries: the sync updates that document. */
+  existingXeroId?: string;
+}
+
+export interface PrepareFailure {
+  job: Job;
+  startedOn: Date;
+  invoiceId?: string;
+  messages: string[];
+  findings?: Finding[];
+  outcome?: 'failed' | 'needsReview';
+}
+
+export type PrepareResult = { ok: true; push: PreparedPush } | { ok: false; failure: PrepareFailure };
+
+export interface PrepareDeps {
+  dataverse: DataverseClient;
+  /** The loader for the job's connection (shared by a batch). */
+  loader: (connectionId: string) => XeroSideLoader;
+  timeZone?: string;
+  now: () => Date;
+}
+
+const SC = SYSTEM_COLUMNS;
+
+export async function markInProgress(dataverse: DataverseClient, job: Job, startedOn: Date): Promise<void> {
+  const request = inProgressUpdate(job.id, startedOn, job.attempts);
+  await dataverse.update(request.url, request.body as Record<string, unknown>);
+}
+
+function customerOf(snapshot: InvoiceSnapshot) {
+  const c = snapshot.customer;
+  if (c.logicalname === SYSTEM_TABLES.account.logicalName)
+    return { table: c.logicalname, id: c[SC.account.id], name: c[SC.account.name] ?? '' };
+  return { table: c.logicalname, id: c[SC.contact.id], name: c[SC.contact.fullName] ?? '' };
+}
+
+function readableBlock(mapping: MappingResult): string[] {
+  const errors = mapping.findings.filter((f) => f.severity === 'error');
+  return [`Not sent to Xero: ${errors.length} problem(s) to fix first.`, ...errors.map((f) => f.message)];
+}
+
+export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date): Promise<PrepareResult> {
+  const fail = (failure: Omit<PrepareFailure, 'job' | 'startedOn'>): PrepareResult => ({
+    ok: false,
+    failure: { job, startedOn, ...failure },
+  });
+  if (!job.invoiceId) return fail({ messages: [`Sync request ${job.id} names no invoice.`] });
+  let connectionId = job.connectionId ?? undefined;
+  const reader = new SnapshotReader({
+    client: deps.dataverse,
+    timeZone: deps.timeZone,
+    now: deps.now,
+    loadXero: (context) => {
+      connectionId = context.connectionId;
+      return deps.loader(context.connectionId).load(context);
+    },
+  });
+  const read = await reader.read({ invoiceId: job.invoiceId, connectionId: job.connectionId });
+  if (!read.ok) {
+    return fail({
+      invoiceId: read.reason === 'invoiceNotFound' ? undefined : job.invoiceId,
+      messages: [read.message],
+    });
+  }
+  const parsed = parseSnapshot(read.snapshot);
+  if (!parsed.ok) {
+    return fail({
+      invoiceId: job.invoiceId,
+      messages: [`The invoice could not be read for Xero: ${parsed.message}`],
+    });
+  }
+  const snapshot = parsed.snapshot;
+  const mapping = mapInvoice(snapshot);
+  if (mapping.blocked) {
+    const onlyReview =
+      mapping.contact.kind === 'needsReview' &&
+      mapping.findings.filter((f) => f.severity === 'error').every((f) => f.code === 'CONTACT_NEEDS_REVIEW');
+    return fail({
+      invoiceId: job.invoiceId,
+      messages: readableBlock(mapping),
+      findings: mapping.findings,
+      outcome: onlyReview ? 'needsReview' : 'failed',
+    });
+  }
+  return {
+    ok: true,
+    push: {
+      job,
+      startedOn,
+      invoiceId: job.invoiceId,
+      connectionId: String(connectionId),
+      snapshot,
+      mapping,
+      documentType:
+        snapshot.invoice[COLUMNS.invoice.documentType] ?? CHOICES.documentType.values.salesInvoice,
+      customer: customerOf(snapshot),
+      existingXeroId: snapshot.invoice[COLUMNS.invoice.xeroId]?.trim() || undefined,
+    },
+  };
+}
+
+/** The invoice's number for messages: "Invoice INV-00042". */
+export function invoiceLabel(push: PreparedPush): string {
+  return `Invoice ${push.snapshot.invoice[SC.invoice.invoiceNumber] ?? push.invoiceId}`;
+}
+
+export const HISTORY_ROW = (id: string) => keySegment(TABLES.syncHistory, id);

@@ -1,0 +1,180 @@
+/**
+ * The composition root of the syncing relay: store, Dataverse client (MSAL client credentials),
+ * Xero gateway (tokens from the TokenManager, one shared rate limiter), job queue, worker loop with
+ * the push handler, reconciler, and the fastify app. `start()` listens and starts the worker;
+ * `stop()` stops taking work, lets running jobs finish and closes everything. Overrides are the
+ * seams tests and the sandbox use (a store, limits, backoff, a crash hook).
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { DataverseHttpClient, type DataverseClient } from '../adapters/dataverse/client';
+import { DataverseSyncRequestSource } from '../adapters/dataverse/syncRequestSource';
+import { MsalTokenProvider, type TokenProvider } from '../adapters/dataverse/tokenProvider';
+import { openStore } from '../adapters/store/openStore';
+import type { Store } from '../adapters/store/store';
+import type { AccessTokenProvider, XeroGateway } from '../adapters/xero/gateway';
+import { XeroRateLimiter, type XeroLimits } from '../adapters/xero/limiter';
+import { XeroNodeGateway } from '../adapters/xero/xeroNodeGateway';
+import { buildApp } from '../app';
+import type { Config } from '../config';
+import { createLogger } from '../logger';
+import { MetricsRegistry } from '../metrics';
+import { TokenCipher } from '../oauth/crypto';
+import { storeLockPort, storeTokenStore } from '../oauth/storePorts';
+import { TokenManager } from '../oauth/tokenManager';
+import { createXeroIdentity } from '../oauth/xeroIdentity';
+import { relayMetrics } from '../relayMetrics';
+import type { BackoffPolicy } from '../sync/backoff';
+import { routeJobsByKind, type JobHandlers } from '../sync/jobRouter';
+import { JobQueue } from '../sync/queue';
+import { createReconciler } from '../sync/reconciler';
+import { createScheduler } from '../sync/scheduler';
+import { WorkerLoop } from '../sync/workerLoop';
+import { createPushHandler } from './pushHandler';
+
+export interface RelayOverrides {
+  logger?: Logger;
+  store?: Store;
+  dataverseTokenProvider?: TokenProvider;
+  getXeroAccessToken?: AccessTokenProvider;
+  xeroLimits?: Partial<XeroLimits>;
+  backoff?: BackoffPolicy;
+  leaseMs?: number;
+  /** How long a push job waits for others to batch with (default 100 ms). */
+  bulkWindowMs?: number;
+  /** Runs after Xero accepted documents, before the write-back: crash tests throw here. */
+  afterXeroSend?: (jobIds: readonly string[]) => Promise<void>;
+  extraHandlers?: JobHandlers;
+  extraRoutes?: ReadonlyArray<(app: FastifyInstance) => void>;
+  /** Keep the store open on stop (a test restarts a relay on the same store). */
+  keepStoreOpen?: boolean;
+}
+
+export interface Relay {
+  app: FastifyInstance;
+  store: Store;
+  queue: JobQueue;
+  worker: WorkerLoop;
+  dataverse: DataverseClient;
+  xero: XeroGateway;
+  tokenManager: TokenManager;
+  metrics: MetricsRegistry;
+  /** Listens on config.host:config.port and starts the worker and reconciler; returns the URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function createRelay(config: Config, overrides: RelayOverrides = {}): Promise<Relay> {
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const metrics = new MetricsRegistry();
+  const recorded = relayMetrics(metrics, config.orgId);
+  const store = overrides.store ?? (await openStore(config.databaseUrl, config.orgId));
+
+  const tokenProvider =
+    overrides.dataverseTokenProvider ??
+    new MsalTokenProvider({
+      tenantId: config.entra.tenantId,
+      clientId: config.entra.clientId,
+      clientSecret: config.entra.clientSecret,
+      resourceUrl: config.dataverseUrl,
+      authorityHost: config.entra.authorityHost,
+      authorityMetadata: config.entra.authorityMetadata,
+    });
+  const dataverse = new DataverseHttpClient({
+    url: config.dataverseUrl,
+    tokenProvider,
+    onRequest: (event) => recorded.dataverseRequest(event),
+  });
+  const syncRequestSource = new DataverseSyncRequestSource(dataverse);
+
+  const tokenManager = new TokenManager({
+    identity: createXeroIdentity({
+      clientId: config.xero.clientId,
+      clientSecret: config.xero.clientSecret,
+      redirectUri: config.xero.redirectUri,
+      loginBaseUrl: config.xero.loginBaseUrl,
+      identityBaseUrl: config.xero.identityBaseUrl,
+      connectionsUrl: config.xero.connectionsUrl,
+      scopes: config.xero.scopes,
+    }),
+    tokens: storeTokenStore(store),
+    locks: storeLockPort(store),
+    cipher: new TokenCipher(config.encryption.current, config.encryption.previous),
+    logger,
+  });
+  const xero = new XeroNodeGateway({
+    getAccessToken: overrides.getXeroAccessToken ?? ((id) => tokenManager.getAccessToken(id)),
+    limiter: new XeroRateLimiter({ limits: overrides.xeroLimits }),
+    basePath: config.xero.apiBaseUrl,
+    onCall: (event) => recorded.xeroCall(event),
+  });
+
+  const queue = new JobQueue(store, {
+    maxAttempts: config.jobMaxAttempts,
+    backoff: overrides.backoff,
+    leaseMs: overrides.leaseMs,
+  });
+  const push = createPushHandler(
+    {
+      dataverse,
+      gateway: xero,
+      store,
+      maxAttempts: queue.maxAttempts,
+      afterXeroSend: overrides.afterXeroSend,
+    },
+    queue,
+    { windowMs: overrides.bulkWindowMs },
+  );
+  const worker = new WorkerLoop({
+    queue,
+    handler: routeJobsByKind({ ...overrides.extraHandlers, push }),
+    owner: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+    concurrency: config.workerConcurrency,
+    logger,
+    metrics,
+  });
+  const scheduler = createScheduler({ logger });
+  const reconciler = createReconciler({
+    queue,
+    listQueuedSyncRows: () => syncRequestSource.listQueued(),
+    logger,
+  });
+  const app = buildApp({
+    config,
+    logger,
+    store,
+    queue,
+    syncRequestSource,
+    checkDataverseToken: async () => void (await tokenProvider.getToken()),
+    metrics,
+    extraRoutes: overrides.extraRoutes,
+  });
+
+  return {
+    app,
+    store,
+    queue,
+    worker,
+    dataverse,
+    xero,
+    tokenManager,
+    metrics,
+    async start() {
+      const url = await app.listen({ host: config.host, port: config.port });
+      worker.start();
+      scheduler.every('reconciler', config.reconcilerIntervalMs, () => reconciler.runOnce(), {
+        runImmediately: true,
+      });
+      logger.info({ url, store: store.dialect }, 'relay listening');
+      return url;
+    },
+    async stop() {
+      await scheduler.stop();
+      await app.close();
+      await worker.stop();
+      if (!overrides.keepStoreOpen) await store.close();
+    },
+  };
+}
