@@ -27,6 +27,7 @@ export function examples(): Array<[string, InvoiceSnapshot]> {
 
 const DT = CHOICES.documentType.values;
 const LAT = CHOICES.lineAmountType.values;
+const CC = COLUMNS.connection;
 
 export function variations(): Array<[string, InvoiceSnapshot]> {
   const tracked = line({
@@ -65,6 +66,27 @@ export function variations(): Array<[string, InvoiceSnapshot]> {
     ['person customer', snapshot({ customer: person })],
     ['update of a synced invoice', snapshot({ invoice: { [COLUMNS.invoice.xeroId]: IDS.xeroContact } })],
     ['foreign currency', snapshot({ currency: 'NZD', organisation: { multiCurrency: true } })],
+    [
+      'draft with Xero numbering',
+      snapshot({ connection: { [CC.pushStatus]: CHOICES.pushStatus.values.draft } }),
+    ],
+    [
+      'Dynamics numbering on a purchase credit note',
+      snapshot({
+        invoice: { [COLUMNS.invoice.documentType]: DT.purchaseCreditNote },
+        connection: { [CC.numbering]: CHOICES.numbering.values.dynamicsNumber },
+      }),
+    ],
+    ['no items used', snapshot({ connection: { [CC.itemPolicy]: CHOICES.itemPolicy.values.dontUseItems } })],
+    [
+      'big quantities and 4-dp prices',
+      snapshot({
+        lines: [
+          line({ [LINE.quantity]: 1234.5678, [LINE.pricePerUnit]: 0.1234 }),
+          writeIn('Bulk', { [LINE.quantity]: 999, [LINE.pricePerUnit]: 12.3456 }),
+        ],
+      }),
+    ],
   ];
 }
 
