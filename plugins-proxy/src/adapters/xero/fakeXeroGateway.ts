@@ -2,7 +2,9 @@
  * An in-memory XeroGateway for unit tests of the sync: documents, contacts and items are kept per
  * connection, Idempotency-Key replays return the first answer, ACCREC numbers are unique, paid or
  * voided invoices refuse edits, and `failNext` scripts a XeroError for the next call of an operation.
- * The full behaviour (HTTP, rate limits, paging) lives in the Xero emulator, not here.
+ * Filters are simple: getContacts ignores `where` (returns every contact matching ids,
+ * contactNumber and searchTerm) and getInvoices understands only `Reference=="…"`. The full
+ * behaviour (HTTP, where, rate limits, paging) lives in the Xero emulator, not here.
  */
 import { randomUUID } from 'node:crypto';
 import { Invoice } from 'xero-node';
@@ -12,6 +14,7 @@ import type {
   BrandingTheme,
   Contact,
   CreditNote,
+  Currency,
   Item,
   Organisation,
   Payment,
@@ -44,6 +47,7 @@ export interface FakeXeroReferenceData {
   taxRates?: TaxRate[];
   brandingThemes?: BrandingTheme[];
   trackingCategories?: TrackingCategory[];
+  currencies?: Currency[];
 }
 
 export interface FakeXeroCall {
@@ -246,6 +250,11 @@ export class FakeXeroGateway implements XeroGateway {
   async getTrackingCategories(connectionId: string) {
     this.enter(connectionId, 'getTrackingCategories');
     return ok({ trackingCategories: this.reference.trackingCategories ?? [] });
+  }
+
+  async getCurrencies(connectionId: string) {
+    this.enter(connectionId, 'getCurrencies');
+    return ok({ currencies: this.reference.currencies ?? [] });
   }
 
   async getOrganisation(connectionId: string) {

@@ -13,6 +13,7 @@ import type {
   Contacts,
   CreditNote,
   CreditNotes,
+  Currencies,
   Invoice,
   Invoices,
   Item,
@@ -140,6 +141,8 @@ export interface XeroGateway {
     query?: { includeArchived?: boolean },
   ): Promise<XeroResult<TrackingCategories>>;
   getOrganisation(connectionId: string): Promise<XeroResult<Organisation | undefined>>;
+  /** The currencies enabled in the organisation; more than the base one means multi-currency. */
+  getCurrencies(connectionId: string): Promise<XeroResult<Currencies>>;
 }
 
 /** A string literal for Xero's `where` syntax: `"` and `\` escaped. */

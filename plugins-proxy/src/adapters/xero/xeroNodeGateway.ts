@@ -245,6 +245,12 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
+  getCurrencies(connectionId: string) {
+    return this.call(connectionId, 'getCurrencies', (api, tenant, o) =>
+      api.getCurrencies(tenant, undefined, undefined, o),
+    );
+  }
+
   async getOrganisation(connectionId: string) {
     const result = await this.call(connectionId, 'getOrganisation', (api, tenant, o) =>
       api.getOrganisations(tenant, o),
