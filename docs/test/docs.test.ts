@@ -206,6 +206,74 @@ describe('the troubleshooting page', () => {
   });
 });
 
+/**
+ * Messages the pages quote by hand, because the code keeps them inline rather than in a
+ * catalogue: each must still be what the code says, word for word.
+ */
+const QUOTED_BY_HAND: readonly { page: string; quote: string; source: string }[] = [
+  {
+    page: 'troubleshooting.intro.md',
+    quote: 'has no customer: set Customer and sync again.',
+    source: 'plugins-proxy/src/adapters/dataverse/snapshotReader.ts',
+  },
+  {
+    page: 'troubleshooting.intro.md',
+    quote: 'names no Xero connection and there is no default connection: set Connection on',
+    source: 'plugins-proxy/src/adapters/dataverse/snapshotReader.ts',
+  },
+  {
+    page: 'troubleshooting.intro.md',
+    quote: 'was not found in Dynamics 365.',
+    source: 'plugins-proxy/src/adapters/dataverse/snapshotReader.ts',
+  },
+  {
+    page: 'troubleshooting.intro.md',
+    quote: 'The relay hit an unexpected error; it will try again.',
+    source: 'plugins-proxy/src/sync/workerLoop.ts',
+  },
+  {
+    page: 'troubleshooting.intro.md',
+    quote: 'Disconnected in Dynamics; Xero clean-up was',
+    source: 'plugins-proxy/src/oauth/disconnect.ts',
+  },
+  ...['This link cannot be used'].map((quote) => ({
+    page: 'troubleshooting.intro.md',
+    quote,
+    source: 'plugins-proxy/src/oauth/nonceGate.ts',
+  })),
+  ...[
+    'Sign-in not accepted',
+    'Xero did not connect',
+    'No organisation authorised',
+    'Choice expired',
+    'Organisation already connected',
+  ].map((quote) => ({
+    page: 'troubleshooting.intro.md',
+    quote,
+    source: 'plugins-proxy/src/oauth/connectFlow.ts',
+  })),
+  {
+    page: 'syncing.md',
+    quote: 'Queued for Xero. The Xero tab shows',
+    source: 'webresources/scripts/invoiceRibbon.ts',
+  },
+  {
+    page: 'syncing.md',
+    quote: 'Could not queue the invoice for Xero: ',
+    source: 'webresources/scripts/invoiceRibbon.ts',
+  },
+  { page: 'connecting-to-xero.md', quote: 'Connected to', source: 'plugins-proxy/src/oauth/pages.ts' },
+];
+
+describe('messages the pages quote by hand', () => {
+  const flat = (text: string) => text.replace(/\s+/g, ' ');
+  it.each(QUOTED_BY_HAND)('"$quote" is still what $source says', ({ page, quote, source }) => {
+    expect(flat(readFileSync(path.join(REPO_ROOT, source), 'utf8'))).toContain(quote);
+    if (page !== 'oauth')
+      expect(flat(readFileSync(path.join(DOCS_DIR, page), 'utf8'))).toContain(quote.trim());
+  });
+});
+
 describe('the docs build', () => {
   function docsDirWith(files: Record<string, string>): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'stl-docs-src-'));
