@@ -224,3 +224,23 @@ it('fires an Update step only when one of its filtering attributes changed', asy
   expect(updates).toHaveLength(1);
   expect(JSON.parse(updates[0].body).MessageName).toBe('Update');
 });
+
+it('never calls a URL off this machine: the imported placeholder URL fails as a system job at once', async () => {
+  const { emulator: fresh, api: freshApi } = await startEmulator();
+  try {
+    await fresh.importSolution(miniSolutionZip());
+    const id = idFrom(
+      await freshApi('POST', TABLES.syncHistory.entitySet, {
+        body: { [COLUMNS.syncHistory.name]: 'offline' },
+      }),
+    );
+    await fresh.admin.webhooksSettled();
+    expect(fresh.admin.webhookDeliveries()).toEqual([
+      expect.objectContaining({ recordId: id, attempts: 0, ok: false }),
+    ]);
+    const jobs = (await freshApi('GET', `asyncoperations?$filter=regardingobjectid eq ${id}`)).json().value!;
+    expect(String(jobs[0].message)).toContain('relay.invalid');
+  } finally {
+    await fresh.stop();
+  }
+});
