@@ -1,5 +1,6 @@
 import { COLUMNS, COMPONENTS, LOOKUPS, SYSTEM_TABLES, TABLES } from '../names';
 import type { CustomTable, Form, FormCell, FormSection } from './types';
+import { connectionTable } from './tables/connection';
 import { paymentTable, syncHistoryTable } from './tables/sync';
 import { associatedViewName } from './views';
 
@@ -35,6 +36,52 @@ export function mainFormFor(table: CustomTable): Form {
     tabs: [{ name: 'general', label: 'General', sections }],
   };
 }
+
+const conn = COLUMNS.connection;
+
+/**
+ * The connection's main form: the generated one, with the health control bound to the status in a
+ * section of its own at the top (the status is not repeated as a plain field below it).
+ */
+function connectionFormWithHealth(): Form {
+  const base = mainFormFor(connectionTable);
+  const health: FormSection = {
+    name: 'stl_connection_health',
+    label: 'Connection health',
+    cells: [
+      {
+        kind: 'pcf',
+        column: conn.status,
+        control: COMPONENTS.connectionHealthControl,
+        label: 'Xero connection health',
+        bindings: {
+          status: conn.status,
+          connectionName: conn.name,
+          tenantName: conn.tenantName,
+          refreshDeadline: conn.refreshDeadline,
+          dailyCallsLeft: conn.dailyCallsLeft,
+          lastRefreshOn: conn.lastRefreshOn,
+          lastError: conn.lastError,
+        },
+      },
+    ],
+  };
+  const withoutStatus = (section: FormSection): FormSection => ({
+    ...section,
+    cells: section.cells.filter((cell) => cell.kind !== 'field' || cell.column !== conn.status),
+  });
+  return {
+    ...base,
+    description:
+      'The Xero connection with its health: status, organisation, token deadline, calls left and commands.',
+    tabs: base.tabs.map((tab, i) => ({
+      ...tab,
+      sections: i === 0 ? [health, ...tab.sections.map(withoutStatus)] : tab.sections,
+    })),
+  };
+}
+
+export const connectionForm: Form = connectionFormWithHealth();
 
 const inv = COLUMNS.invoice;
 const invoice = SYSTEM_TABLES.invoice.logicalName;

@@ -1,7 +1,7 @@
 import { ALTERNATE_KEYS, COMPONENTS, LOOKUPS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
 import { SOLUTION_VERSION } from '../version';
 import { GLOBAL_CHOICES } from './choices';
-import { invoiceXeroForm, mainFormFor } from './forms';
+import { connectionForm, invoiceXeroForm, mainFormFor } from './forms';
 import {
   ENVIRONMENT_VARIABLES,
   FIELD_SECURITY_PROFILES,
@@ -93,7 +93,10 @@ export const solutionModel: SolutionModel = {
   choices: GLOBAL_CHOICES,
   relationships: RELATIONSHIPS,
   alternateKeys: KEYS,
-  forms: [...CUSTOM_TABLES.map(mainFormFor), invoiceXeroForm],
+  forms: [
+    ...CUSTOM_TABLES.map((t) => (t === connectionTable ? connectionForm : mainFormFor(t))),
+    invoiceXeroForm,
+  ],
   views: CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
   ribbon: RIBBON_BUTTONS,
   webResources: WEB_RESOURCES,

@@ -8,19 +8,40 @@ import type {
   WebResource,
 } from './types';
 
+/** Where `npm run build` writes a web resource script: dist/webresources/<its Dataverse name>. */
+export function webResourceArtifactPath(name: string): string {
+  return `dist/webresources/${name}`;
+}
+
+/** Where pcf-scripts writes a control: pcf/out/controls/<constructor>, from `<prefix>_<namespace>.<constructor>`. */
+export function controlArtifactPath(name: string): string {
+  const constructorName = name.slice(name.lastIndexOf('.') + 1);
+  return `pcf/out/controls/${constructorName}`;
+}
+
 /** Build outputs of other parts, relative to the artifacts directory (the repo root by default). */
 export const ARTIFACT_PATHS = {
-  ribbonScript: 'dist/webresources/stl_/scripts/invoiceRibbon.js',
-  xeroStatusControl: 'pcf/out/controls/XeroStatus',
+  ribbonScript: webResourceArtifactPath(COMPONENTS.invoiceRibbonScript),
+  connectionScript: webResourceArtifactPath(COMPONENTS.connectionCommandsScript),
+  xeroStatusControl: controlArtifactPath(COMPONENTS.xeroStatusControl),
+  connectionHealthControl: controlArtifactPath(COMPONENTS.connectionHealthControl),
 } as const;
 
 export const WEB_RESOURCES: readonly WebResource[] = [
   {
     name: COMPONENTS.invoiceRibbonScript,
     displayName: 'Invoice ribbon commands',
-    description: 'Sync to Xero and Sync selected on the invoice form and list.',
+    description:
+      'Sync to Xero, Open in Xero, Email from Xero and Sync selected on the invoice form and list.',
     type: 'script',
     source: { from: 'artifacts', path: ARTIFACT_PATHS.ribbonScript },
+  },
+  {
+    name: COMPONENTS.connectionCommandsScript,
+    displayName: 'Xero connection commands',
+    description: 'Connect, Reconnect, Disconnect and Refresh reference data on the Xero connection form.',
+    type: 'script',
+    source: { from: 'artifacts', path: ARTIFACT_PATHS.connectionScript },
   },
   {
     name: COMPONENTS.xeroIcon,
@@ -38,12 +59,14 @@ export const WEB_RESOURCES: readonly WebResource[] = [
   },
 ];
 
+function control(name: string, displayName: string): PcfControl {
+  return { name, displayName, artifactsPath: controlArtifactPath(name) };
+}
+
+/** Every control here is packed from its pcf-scripts output folder into Controls/<name>/. */
 export const PCF_CONTROLS: readonly PcfControl[] = [
-  {
-    name: COMPONENTS.xeroStatusControl,
-    displayName: 'Xero status',
-    artifactsPath: ARTIFACT_PATHS.xeroStatusControl,
-  },
+  control(COMPONENTS.xeroStatusControl, 'Xero status'),
+  control(COMPONENTS.connectionHealthControl, 'Xero connection health'),
 ];
 
 export const FIELD_SECURITY_PROFILES: readonly FieldSecurityProfile[] = [

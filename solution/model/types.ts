@@ -178,6 +178,20 @@ export interface View {
 }
 
 export type RibbonParameter = 'PrimaryControl' | 'SelectedControl' | 'SelectedControlSelectedItemIds';
+
+/** When a command is enabled; Unified Interface hides a command whose rules say no. */
+export type RibbonEnableRule =
+  | { readonly kind: 'notCreateForm' }
+  | { readonly kind: 'selectionAtLeastOne' }
+  | {
+      readonly kind: 'custom';
+      /** Unique per table; part of the rule id. */
+      readonly name: string;
+      readonly library: string;
+      readonly functionName: string;
+      readonly parameters: readonly RibbonParameter[];
+    };
+
 export interface RibbonButton {
   readonly id: string;
   readonly table: string;
@@ -188,7 +202,8 @@ export interface RibbonButton {
   readonly functionName: string;
   readonly parameters: readonly RibbonParameter[];
   readonly icon: string;
-  readonly enableRule: 'notCreateForm' | 'selectionAtLeastOne';
+  /** All must hold. */
+  readonly enableRules: readonly RibbonEnableRule[];
   readonly sequence: number;
 }
 

@@ -96,6 +96,14 @@ export function checkReferences(model: SolutionModel, report: Report): void {
       report(component, 'reference-exists', `library ${b.library} is not a web resource of the package`);
     if (!webResource(b.icon))
       report(component, 'reference-exists', `icon ${b.icon} is not a web resource of the package`);
+    for (const rule of b.enableRules) {
+      if (rule.kind === 'custom' && !webResource(rule.library))
+        report(
+          component,
+          'reference-exists',
+          `enable rule ${rule.name} calls library ${rule.library}, which is not a web resource of the package`,
+        );
+    }
   }
   for (const a of model.appModules) {
     for (const t of a.tables)

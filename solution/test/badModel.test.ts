@@ -129,6 +129,28 @@ const cases: { name: string; model: SolutionModel; component: string; rule: stri
     rule: 'reference-exists',
   },
   {
+    name: 'an enable rule calling a script that is not in the package',
+    model: {
+      ...solutionModel,
+      ribbon: [
+        {
+          ...solutionModel.ribbon[0],
+          enableRules: [
+            {
+              kind: 'custom',
+              name: 'Missing',
+              library: 'stl_/scripts/missing.js',
+              functionName: 'Missing.rule',
+              parameters: ['PrimaryControl'],
+            },
+          ],
+        },
+      ],
+    },
+    component: `ribbon button ${solutionModel.ribbon[0].id}`,
+    rule: 'reference-exists',
+  },
+  {
     name: 'a sub-grid on a relationship that does not lead to the form table',
     model: {
       ...solutionModel,

@@ -43,11 +43,13 @@ describe('reading build outputs and sources', () => {
     );
   });
 
-  it('packs the PCF folder with every file the build wrote', () => {
+  it('packs the folder of every control in the model with every file its build wrote', () => {
     const entries = packageEntries(solutionModel, true, standInInputs()).map((e) => e.path);
     expect(entries.filter((p) => p.startsWith('Controls/'))).toEqual([
       'Controls/stl_Stellarise.XeroStatus/ControlManifest.xml',
       'Controls/stl_Stellarise.XeroStatus/bundle.js',
+      'Controls/stl_Stellarise.ConnectionHealth/ControlManifest.xml',
+      'Controls/stl_Stellarise.ConnectionHealth/bundle.js',
     ]);
   });
 

@@ -69,10 +69,19 @@ describe('names.ts and the solution model agree', () => {
     expect(m.appModules.map((a) => a.uniqueName)).toEqual([COMPONENTS.appModule]);
     expect(sorted(m.roles.map((r) => r.name))).toEqual(sorted([COMPONENTS.adminRole, COMPONENTS.userRole]));
     expect(m.fieldSecurityProfiles.map((p) => p.name)).toEqual([COMPONENTS.nonceFieldSecurityProfile]);
-    expect(m.controls.map((c) => c.name)).toEqual([COMPONENTS.xeroStatusControl]);
+    expect(m.controls.map((c) => c.name)).toEqual([
+      COMPONENTS.xeroStatusControl,
+      COMPONENTS.connectionHealthControl,
+    ]);
     expect(sorted(m.webResources.map((w) => w.name))).toEqual(
-      sorted([COMPONENTS.invoiceRibbonScript, COMPONENTS.xeroIcon, COMPONENTS.docsPage]),
+      sorted([
+        COMPONENTS.invoiceRibbonScript,
+        COMPONENTS.connectionCommandsScript,
+        COMPONENTS.xeroIcon,
+        COMPONENTS.docsPage,
+      ]),
     );
-    expect(COMPONENTS.xeroStatusControl.startsWith(`stl_${COMPONENTS.pcfNamespace}.`)).toBe(true);
+    for (const control of [COMPONENTS.xeroStatusControl, COMPONENTS.connectionHealthControl])
+      expect(control.startsWith(`stl_${COMPONENTS.pcfNamespace}.`)).toBe(true);
   });
 });

@@ -56,6 +56,26 @@ describe('cross-references inside the package', () => {
     expect(textOf(entityOf(custom[0]) as Element, 'Name')).toBe('Invoice');
   });
 
+  it('puts the connection health control on the connection form bound to stl_status', () => {
+    const custom = all(doc, 'customControl').filter(
+      (c) => c.getAttribute('name') === 'stl_Stellarise.ConnectionHealth',
+    );
+    expect(custom.map((c) => c.getAttribute('formFactor'))).toEqual(['0', '1', '2']);
+    expect(textOf(custom[0], 'status')).toBe('stl_status');
+    expect(textOf(custom[0], 'refreshDeadline')).toBe('stl_refreshdeadline');
+    expect(textOf(entityOf(custom[0]) as Element, 'Name')).toBe('stl_connection');
+  });
+
+  it('shows the connection status once on its form, through the health control', () => {
+    const form = all(doc, 'systemform').find((f) =>
+      all(f, 'customControl').some((c) => c.getAttribute('name') === 'stl_Stellarise.ConnectionHealth'),
+    ) as Element;
+    const statusControls = all(form, 'control').filter(
+      (c) => c.getAttribute('datafieldname') === 'stl_status',
+    );
+    expect(statusControls).toHaveLength(1);
+  });
+
   it('uses only columns of the form table on every form, or known platform columns', () => {
     for (const form of all(doc, 'systemform')) {
       const entity = entityOf(form) as Element;
@@ -69,10 +89,13 @@ describe('cross-references inside the package', () => {
   });
 
   it('refers only to web resources of the package from the ribbon', () => {
+    const customRules = all(doc, 'CustomRule');
     const refs = all(doc, 'JavaScriptFunction')
       .map((f) => f.getAttribute('Library'))
-      .concat(all(doc, 'Button').map((b) => b.getAttribute('ModernImage')));
-    expect(refs.length).toBe(4);
+      .concat(all(doc, 'Button').map((b) => b.getAttribute('ModernImage')))
+      .concat(customRules.map((r) => r.getAttribute('Library')));
+    expect(customRules.length).toBe(5);
+    expect(refs.length).toBe(2 * solutionModel.ribbon.length + customRules.length);
     for (const ref of refs) expect(webResourceNames).toContain((ref as string).replace('$webresource:', ''));
   });
 

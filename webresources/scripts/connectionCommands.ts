@@ -94,11 +94,8 @@ export function enableConnect(primaryControl: FormOrEventContext): boolean {
   return isSaved(formContext) && !isLinkedToXero(statusOnForm(formContext));
 }
 
-/** Enable rule for "Reconnect" and "Disconnect": saved and linked to Xero (even if it needs attention). */
+/** Enable rule for "Reconnect", "Disconnect" and "Refresh reference data": saved and linked to Xero (even if it needs attention). */
 export function enableReconnect(primaryControl: FormOrEventContext): boolean {
   const formContext = toFormContext(primaryControl);
   return isSaved(formContext) && isLinkedToXero(statusOnForm(formContext));
 }
-
-/** Enable rule for "Refresh reference data": the same as Reconnect (the relay needs tokens). */
-export const enableRefreshReferenceData = enableReconnect;

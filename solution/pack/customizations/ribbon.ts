@@ -1,10 +1,10 @@
-import type { RibbonButton } from '../../model/types';
+import type { RibbonButton, RibbonEnableRule } from '../../model/types';
 import { LANGUAGE } from '../labels';
 import { el, type XmlElement } from '../xml';
 
-const ENABLE_RULE_IDS: Record<RibbonButton['enableRule'], string> = {
-  notCreateForm: 'stl.invoice.NotNew.EnableRule',
-  selectionAtLeastOne: 'stl.invoice.SelectionAtLeastOne.EnableRule',
+const RULE_NAMES: Record<Exclude<RibbonEnableRule['kind'], 'custom'>, string> = {
+  notCreateForm: 'NotNew',
+  selectionAtLeastOne: 'SelectionAtLeastOne',
 };
 
 export function ribbonLocation(button: RibbonButton): string {
@@ -14,19 +14,38 @@ export function ribbonLocation(button: RibbonButton): string {
 }
 
 export const webResourceRef = (name: string): string => `$webresource:${name}`;
-export const enableRuleId = (button: RibbonButton): string => ENABLE_RULE_IDS[button.enableRule];
 
-function enableRuleXml(rule: RibbonButton['enableRule']): XmlElement {
-  const body =
-    rule === 'notCreateForm'
-      ? el('FormStateRule', { State: 'Create', InvertResult: 'true' })
-      : el('SelectionCountRule', { AppliesTo: 'SelectedEntity', Minimum: 1 });
-  return el('EnableRule', { Id: ENABLE_RULE_IDS[rule] }, [body]);
+/** e.g. stl.invoice.NotNew.EnableRule; a rule's id is per table, so buttons of a table share it. */
+export function enableRuleId(table: string, rule: RibbonEnableRule): string {
+  const name = rule.kind === 'custom' ? rule.name : RULE_NAMES[rule.kind];
+  return `stl.${table}.${name}.EnableRule`;
+}
+
+function ruleBody(rule: RibbonEnableRule): XmlElement {
+  switch (rule.kind) {
+    case 'notCreateForm':
+      return el('FormStateRule', { State: 'Create', InvertResult: 'true' });
+    case 'selectionAtLeastOne':
+      return el('SelectionCountRule', { AppliesTo: 'SelectedEntity', Minimum: 1 });
+    case 'custom':
+      // Default false: the command stays hidden until the script has loaded and said yes.
+      return el(
+        'CustomRule',
+        { FunctionName: rule.functionName, Library: webResourceRef(rule.library), Default: 'false' },
+        rule.parameters.map((p) => el('CrmParameter', { Value: p })),
+      );
+  }
+}
+
+/** Each distinct rule once, in the order buttons first use it. */
+function distinctRules(buttons: readonly RibbonButton[]): { id: string; rule: RibbonEnableRule }[] {
+  const byId = new Map<string, RibbonEnableRule>();
+  for (const b of buttons) for (const r of b.enableRules) byId.set(enableRuleId(b.table, r), r);
+  return [...byId].map(([id, rule]) => ({ id, rule }));
 }
 
 /** RibbonDiffXml for one table: custom actions, commands, enable rules and labels. */
 export function ribbonDiffXml(buttons: readonly RibbonButton[]): XmlElement {
-  const rules = [...new Set(buttons.map((b) => b.enableRule))];
   return el('RibbonDiffXml', {}, [
     el(
       'CustomActions',
@@ -59,7 +78,11 @@ export function ribbonDiffXml(buttons: readonly RibbonButton[]): XmlElement {
       {},
       buttons.map((b) =>
         el('CommandDefinition', { Id: `${b.id}.Command` }, [
-          el('EnableRules', {}, [el('EnableRule', { Id: ENABLE_RULE_IDS[b.enableRule] })]),
+          el(
+            'EnableRules',
+            {},
+            b.enableRules.map((r) => el('EnableRule', { Id: enableRuleId(b.table, r) })),
+          ),
           el('DisplayRules'),
           el('Actions', {}, [
             el(
@@ -74,7 +97,11 @@ export function ribbonDiffXml(buttons: readonly RibbonButton[]): XmlElement {
     el('RuleDefinitions', {}, [
       el('TabDisplayRules'),
       el('DisplayRules'),
-      el('EnableRules', {}, rules.map(enableRuleXml)),
+      el(
+        'EnableRules',
+        {},
+        distinctRules(buttons).map(({ id, rule }) => el('EnableRule', { Id: id }, [ruleBody(rule)])),
+      ),
     ]),
     el(
       'LocLabels',
