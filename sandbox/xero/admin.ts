@@ -205,6 +205,7 @@ export class AdminService {
     redirectUri?: string;
     state?: string;
     codeChallenge?: string;
+    nonce?: string;
   }) {
     const redirectUri = input.redirectUri ?? this.deps.redirectUris[0];
     const code = this.deps.grants.consent({
@@ -212,6 +213,7 @@ export class AdminService {
       redirectUri,
       scope: input.scope ?? DEFAULT_SCOPE,
       codeChallenge: input.codeChallenge,
+      nonce: input.nonce,
       tenantIds: input.tenantIds ?? this.deps.store.tenantIds(),
     });
     const location = new URL(redirectUri);

@@ -6,6 +6,7 @@ import { API_BASE, createAccountingApi } from './api/accounting';
 import { createClock } from './clock';
 import type { DomainEvent } from './domain/orgContext';
 import { Grants } from './identity/grants';
+import { IdTokenSigner } from './identity/idToken';
 import { Faults } from './ops/faults';
 import { IdempotencyKeys } from './ops/idempotency';
 import { RateLimiter } from './ops/rateLimiter';
@@ -80,6 +81,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     clock.now,
     () => origin,
     clientSecret + randomBytes(8).toString('hex'),
+    new IdTokenSigner(),
     options.authCodeTtlMs ?? DEFAULT_AUTH_CODE_TTL_MS,
   );
   const webhooks = new WebhookSender({

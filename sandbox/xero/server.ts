@@ -53,7 +53,8 @@ async function route(deps: ServerDeps, req: HttpRequest): Promise<Outcome> {
     return simple(identity.revocation(deps.identity, req));
   if (lower === '/.well-known/openid-configuration')
     return simple(identity.openIdConfiguration(deps.identity));
-  if (lower === '/.well-known/openid-configuration/jwks') return simple({ status: 200, body: { keys: [] } });
+  if (lower === '/.well-known/openid-configuration/jwks')
+    return simple({ status: 200, body: deps.identity.grants.idTokens.jwks() });
   const connection = /^\/connections(?:\/([^/]+))?\/?$/.exec(lower);
   if (connection) return simple(identity.connections(deps.identity, req, deps.clock.now(), connection[1]));
   if (lower.startsWith('/online-invoice/')) return simple(onlineInvoicePage(deps.store, req.path));

@@ -5,6 +5,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Store } from '../store';
 import { Connections, type Connection } from './connections';
+import type { IdTokenSigner } from './idToken';
 import { ACCESS_TOKEN_TTL_MS, REFRESH_GRACE_MS, REFRESH_TOKEN_IDLE_MS } from '../options';
 
 export const DEMO_USER_ID = '5f1b7c5e-7a2d-4e0b-9c61-2f3a8d0e4b11';
@@ -15,6 +16,7 @@ export interface AuthCode {
   redirectUri: string;
   scope: string;
   codeChallenge?: string;
+  nonce?: string;
   userId: string;
   authEventId: string;
   expiresMs: number;
@@ -34,6 +36,7 @@ export interface AccessToken {
 export interface TokenPair {
   access_token: string;
   refresh_token?: string;
+  id_token?: string;
   expires_in: number;
   token_type: 'Bearer';
   scope: string;
@@ -62,6 +65,7 @@ export class Grants {
     private readonly now: () => number,
     private readonly issuer: () => string,
     private readonly signingKey: string,
+    readonly idTokens: IdTokenSigner,
     public authCodeTtlMs: number,
   ) {
     this.links = new Connections(store);
@@ -83,6 +87,7 @@ export class Grants {
     redirectUri: string;
     scope: string;
     codeChallenge?: string;
+    nonce?: string;
     tenantIds: string[];
   }): string {
     const now = this.now();
@@ -94,6 +99,7 @@ export class Grants {
       redirectUri: input.redirectUri,
       scope: input.scope,
       codeChallenge: input.codeChallenge,
+      nonce: input.nonce,
       userId: DEMO_USER_ID,
       authEventId,
       expiresMs: now + this.authCodeTtlMs,
@@ -132,7 +138,18 @@ export class Grants {
       return { ok: false, error: 'invalid_client', description: 'The client secret is required.' };
     }
     this.put(`code:${input.code}`, { ...record, used: true });
-    return { ok: true, pair: this.issue(record.clientId, record.userId, record.scope, !input.secretOk) };
+    const pair = this.issue(record.clientId, record.userId, record.scope, !input.secretOk);
+    if (record.scope.split(/\s+/).includes('openid')) {
+      pair.id_token = this.idTokens.sign({
+        issuer: this.issuer(),
+        clientId: record.clientId,
+        userId: record.userId,
+        nowMs: this.now(),
+        accessToken: pair.access_token,
+        nonce: record.nonce,
+      });
+    }
+    return { ok: true, pair };
   }
 
   refresh(token: string, clientId: string): GrantResult {

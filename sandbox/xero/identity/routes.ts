@@ -87,6 +87,8 @@ export function authorize(deps: IdentityDeps, req: HttpRequest): HttpReply {
       scope,
     };
     if (state) hidden.state = state;
+    const nonce = params.get('nonce');
+    if (nonce) hidden.nonce = nonce;
     if (challenge) Object.assign(hidden, { code_challenge: challenge, code_challenge_method: 'S256' });
     const error = chosen ? 'Choose at least one organisation you know.' : undefined;
     return {
@@ -99,6 +101,7 @@ export function authorize(deps: IdentityDeps, req: HttpRequest): HttpReply {
     redirectUri,
     scope,
     codeChallenge: challenge,
+    nonce: params.get('nonce') ?? undefined,
     tenantIds: chosen,
   });
   return redirect(withQuery(redirectUri, { code, scope, state }));
@@ -170,6 +173,8 @@ export function openIdConfiguration(deps: IdentityDeps): HttpReply {
       token_endpoint: `${origin}/connect/token`,
       revocation_endpoint: `${origin}/connect/revocation`,
       jwks_uri: `${origin}/.well-known/openid-configuration/jwks`,
+      id_token_signing_alg_values_supported: ['RS256'],
+      subject_types_supported: ['public'],
       response_types_supported: ['code'],
       grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
       code_challenge_methods_supported: ['S256'],
