@@ -551,3 +551,12 @@ export const ENVIRONMENT_VARIABLE_TABLES = {
     value: 'value',
   },
 } as const;
+
+/** The state and status columns every table has. */
+export const STATE_COLUMNS = { stateCode: 'statecode', statusCode: 'statuscode' } as const;
+
+/** statecode/statuscode of a custom table's row: reference rows archived in Xero become Inactive. */
+export const CUSTOM_TABLE_STATE = {
+  active: { statecode: 0, statuscode: 1 },
+  inactive: { statecode: 1, statuscode: 2 },
+} as const;
