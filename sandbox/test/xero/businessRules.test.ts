@@ -287,4 +287,38 @@ describe('payments and allocations', () => {
     expect(fine.status).toBe(200);
     expect([after.body.Invoices[0].AmountCredited, after.body.Invoices[0].AmountDue]).toEqual([11, 12.1]);
   });
+
+  it('gives the credit back when an allocation is deleted (§3.7)', async () => {
+    const invoice = await create();
+    const note = await api.call('PUT', '/CreditNotes', {
+      CreditNotes: [
+        {
+          Type: 'ACCRECCREDIT',
+          Contact: { ContactID: contact },
+          Status: 'AUTHORISED',
+          LineItems: [
+            { Description: 'Refund', Quantity: 1, UnitAmount: 10, AccountCode: '200', TaxType: 'OUTPUT' },
+          ],
+        },
+      ],
+    });
+    const noteId = note.body.CreditNotes[0].CreditNoteID;
+    const allocated = await api.call('PUT', `/CreditNotes/${noteId}/Allocations`, {
+      Allocations: [{ Invoice: { InvoiceID: invoice.InvoiceID }, Amount: 11, Date: '2026-11-05' }],
+    });
+    const removed = await api.call(
+      'DELETE',
+      `/CreditNotes/${noteId}/Allocations/${allocated.body.Allocations[0].AllocationID}`,
+    );
+    const [after, credit] = await Promise.all([
+      api.call('GET', `/Invoices/${invoice.InvoiceID}`),
+      api.call('GET', `/CreditNotes/${noteId}`),
+    ]);
+    expect(removed.body.Allocations[0].IsDeleted).toBe(true);
+    expect([
+      after.body.Invoices[0].AmountDue,
+      credit.body.CreditNotes[0].RemainingCredit,
+      credit.body.CreditNotes[0].Status,
+    ]).toEqual([23.1, 11, 'AUTHORISED']);
+  });
 });

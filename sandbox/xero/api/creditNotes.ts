@@ -1,9 +1,9 @@
 // /CreditNotes and PUT /CreditNotes/{id}/Allocations (reference/xero-api.md §3.7).
-import { allocateCredit, findCreditNote, saveCreditNote } from '../domain/creditNotes';
+import { allocateCredit, deleteAllocation, findCreditNote, saveCreditNote } from '../domain/creditNotes';
 import { renderAllocation, renderCreditNote } from '../domain/render';
 import type { Router } from '../http/router';
 import { runBatch } from './batch';
-import { envelope, notFound, type ApiCall, type ApiHandler } from './call';
+import { envelope, notFound, validationException, type ApiCall, type ApiHandler } from './call';
 import { listResource } from './listing';
 
 type Json = Record<string, unknown>;
@@ -51,6 +51,14 @@ function allocations(call: ApiCall) {
   });
 }
 
+function removeAllocation(call: ApiCall) {
+  const note = findCreditNote(call.ctx, call.params.id);
+  if (!note) return notFound();
+  const result = call.ctx.store.transaction(() => deleteAllocation(call.ctx, note, call.params.allocationId));
+  if (!result.ok) return validationException(undefined, result.errors[0]);
+  return envelope(call, 'Allocations', [renderAllocation(call.ctx, result.record)]);
+}
+
 export function registerCreditNoteRoutes(router: Router<ApiHandler>): void {
   router
     .add('GET', '/CreditNotes', list)
@@ -58,5 +66,6 @@ export function registerCreditNoteRoutes(router: Router<ApiHandler>): void {
     .add('POST', '/CreditNotes', batch('createOrUpdate'))
     .add('GET', '/CreditNotes/:id', getOne)
     .add('POST', '/CreditNotes/:id', batch('createOrUpdate'))
-    .add('PUT', '/CreditNotes/:id/Allocations', allocations);
+    .add('PUT', '/CreditNotes/:id/Allocations', allocations)
+    .add('DELETE', '/CreditNotes/:id/Allocations/:allocationId', removeAllocation);
 }

@@ -145,3 +145,21 @@ export function allocateCredit(ctx: OrgContext, note: CreditNote, input: Json): 
   settleCreditNote(ctx, note);
   return { ok: true, record: allocation };
 }
+
+/** DELETE /CreditNotes/{id}/Allocations/{allocationId}: gives the credit back to the credit note. */
+export function deleteAllocation(
+  ctx: OrgContext,
+  note: CreditNote,
+  allocationId: string,
+): SaveResult<Allocation> {
+  const allocation = ctx.store.allocations.get(ctx.tenantId, allocationId);
+  if (!allocation || allocation.CreditNoteID !== note.CreditNoteID || allocation.IsDeleted) {
+    return { ok: false, errors: [`Allocation '${allocationId}' could not be found on this credit note.`] };
+  }
+  const deleted: Allocation = { ...allocation, IsDeleted: true, UpdatedMs: ctx.now };
+  ctx.store.allocations.put(ctx.tenantId, deleted);
+  const invoice = ctx.store.invoices.get(ctx.tenantId, allocation.InvoiceID);
+  if (invoice) settleInvoice(ctx, invoice, invoice.AmountPaid, invoice.AmountCredited - allocation.Amount);
+  settleCreditNote(ctx, note);
+  return { ok: true, record: deleted };
+}
