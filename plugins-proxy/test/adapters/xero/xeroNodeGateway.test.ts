@@ -56,6 +56,38 @@ describe('XeroNodeGateway', () => {
     expect(result.body.invoices?.[0].invoiceID).toBe('i1');
   });
 
+  it.each([
+    ['updateOrCreateInvoices', 'POST', '/api.xro/2.0/Invoices', { summarizeErrors: 'false', unitdp: '4' }],
+    ['createCreditNotes', 'PUT', '/api.xro/2.0/CreditNotes', { summarizeErrors: 'false', unitdp: '4' }],
+    ['createContacts', 'PUT', '/api.xro/2.0/Contacts', { summarizeErrors: 'false' }],
+    ['createItems', 'PUT', '/api.xro/2.0/Items', { summarizeErrors: 'false', unitdp: '4' }],
+  ] as const)(
+    '%s sends %s %s with the batch query and the Idempotency-Key',
+    async (operation, method, path, query) => {
+      server.queue.push({ status: 200, body: {} });
+      const xero = gateway() as unknown as Record<
+        string,
+        (c: string, b: unknown[], w: { idempotencyKey: string }) => Promise<unknown>
+      >;
+      await xero[operation](CONNECTION, [{}], { idempotencyKey: `key-${operation}` });
+      const [request] = server.requests;
+      expect([request.method, request.path]).toEqual([method, path]);
+      expect(Object.fromEntries(request.query)).toEqual(query);
+      expect(request.headers['idempotency-key']).toBe(`key-${operation}`);
+    },
+  );
+
+  it('updates one invoice by id with unitdp=4', async () => {
+    server.queue.push({ status: 200, body: { Invoices: [{ InvoiceID: 'i1' }] } });
+    await gateway().updateInvoice(CONNECTION, 'i1', { reference: 'R' }, { idempotencyKey: 'u1' });
+    expect([
+      server.requests[0].method,
+      server.requests[0].path,
+      server.requests[0].query.get('unitdp'),
+    ]).toEqual(['POST', '/api.xro/2.0/Invoices/i1', '4']);
+    expect(JSON.parse(server.requests[0].body)).toEqual({ Invoices: [{ Reference: 'R' }] });
+  });
+
   it('returns the response headers with the body', async () => {
     server.queue.push({
       status: 200,
