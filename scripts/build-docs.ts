@@ -252,6 +252,7 @@ pre code { background: none; color: inherit; padding: 0; font-size: 13px; }
 blockquote { margin-left: 0; padding: 8px 16px; border-left: 4px solid var(--brand); background: var(--brand-light); border-radius: 0 6px 6px 0; }
 blockquote p { margin: 0; }
 h3 code { font-size: 14px; }
+.repo-file { border-bottom: 1px dotted var(--text-muted); }
 .badge {
   display: inline-block; padding: 0 8px; margin-right: 6px; border-radius: 10px;
   font-size: 12px; font-weight: 600; line-height: 20px;
@@ -390,9 +391,13 @@ function renderBody(marked: typeof MarkedClass, page: DocPage, pageNames: Readon
           return `<a href="${escapeHtml(token.href)}"${title} target="_blank" rel="noopener noreferrer">${inner}</a>`;
         }
         if (token.href.startsWith('#')) return `<a href="${escapeHtml(token.href)}"${title}>${inner}</a>`;
-        throw new Error(
-          `docs/${page.name}.md: link ${token.href} is neither a page, an anchor nor an https URL`,
-        );
+        if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(token.href)) {
+          throw new Error(
+            `docs/${page.name}.md: link ${token.href} must be a page, an anchor or an https URL`,
+          );
+        }
+        // A file of the repository (e.g. examples/bill.json) is not a web resource: name it, do not link it.
+        return `<span class="repo-file" title="${escapeHtml(token.href)} in the repository">${inner}</span>`;
       },
       html(token: Tokens.HTML | Tokens.Tag) {
         // Comments mark statements to review (`<!-- designed: issue-N -->`); they are not for readers.

@@ -3,7 +3,15 @@
  * the product promises, list every message of the code's catalogues, and carry nothing a
  * Dynamics web resource must not (scripts, external resources). One screenshot in Chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { MESSAGES } from '../../plugins-proxy/src/domain/findings';
@@ -96,7 +104,8 @@ describe('the documentation pages', () => {
   it('link in Markdown only to pages that exist', () => {
     const pageNames = new Set(pages.map((p) => p.name));
     const broken: string[] = [];
-    for (const file of REQUIRED_PAGES.filter((n) => n !== 'troubleshooting').map((n) => `${n}.md`)) {
+    const files = readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md'));
+    for (const file of files) {
       const markdown = readFileSync(path.join(DOCS_DIR, file), 'utf8');
       for (const [, target] of markdown.matchAll(/\]\(([^)#\s]+\.md)(#[^)]*)?\)/g)) {
         if (!pageNames.has(target.replace(/\.md$/, ''))) broken.push(`${file} → ${target}`);
@@ -314,6 +323,28 @@ describe('the docs build', () => {
       'troubleshooting.intro.md': intro,
     });
     expect(() => renderDocs(dir)).toThrow('docs/index.md links to a missing page nowhere.md');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names a file of the repository instead of linking to it, since Dynamics does not have it', () => {
+    const dir = docsDirWith({
+      'index.md': '# Home\n\nSee [the bill](examples/bill.json).\n',
+      'troubleshooting.intro.md': intro,
+    });
+    const home = renderDocs(dir)[0].html;
+    expect(home).toContain(
+      '<span class="repo-file" title="examples/bill.json in the repository">the bill</span>',
+    );
+    expect(home).not.toContain('href="examples/bill.json"');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails when a page links with another scheme than https', () => {
+    const dir = docsDirWith({
+      'index.md': '# Home\n\n[site](http://example.com)\n',
+      'troubleshooting.intro.md': intro,
+    });
+    expect(() => renderDocs(dir)).toThrow('docs/index.md: link http://example.com must be');
     rmSync(dir, { recursive: true, force: true });
   });
 
