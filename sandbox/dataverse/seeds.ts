@@ -1,3 +1,4 @@
+import { SYSTEM_TABLES } from '../../solution/names';
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext, SeedIds } from './context';
 import { upsertComponent } from './solution/importComponents';
@@ -45,7 +46,7 @@ export function writeSeedRecords(ctx: EmulatorContext, clientId: string): void {
     businessunitid: bu,
     isdisabled: false,
   });
-  ifMissing('transactioncurrency', s.baseCurrencyId, {
+  ifMissing(SYSTEM_TABLES.transactionCurrency.logicalName, s.baseCurrencyId, {
     currencyname: 'US Dollar',
     isocurrencycode: 'USD',
     currencysymbol: '$',
@@ -61,6 +62,6 @@ export function writeSeedRecords(ctx: EmulatorContext, clientId: string): void {
   });
   ifMissing('pricelevel', s.defaultPriceLevelId, {
     name: 'Default Price List',
-    transactioncurrencyid: { id: s.baseCurrencyId, entity: 'transactioncurrency' },
+    transactioncurrencyid: { id: s.baseCurrencyId, entity: SYSTEM_TABLES.transactionCurrency.logicalName },
   });
 }

@@ -1,3 +1,4 @@
+import { SYSTEM_TABLES } from '../../../solution/names';
 import type { EmulatorContext } from '../context';
 import { errors } from '../errors';
 import { isLookupRef, type ColumnDef, type StoredRecord, type TableDef } from '../model/types';
@@ -103,7 +104,8 @@ function formatValue(
   switch (column.type) {
     case 'money': {
       const currency = isLookupRef(record.transactioncurrencyid)
-        ? ctx.store.get('transactioncurrency', record.transactioncurrencyid.id)?.record
+        ? ctx.store.get(SYSTEM_TABLES.transactionCurrency.logicalName, record.transactioncurrencyid.id)
+            ?.record
         : undefined;
       const symbol = typeof currency?.currencysymbol === 'string' ? currency.currencysymbol : '$';
       const n = Number(value);

@@ -1,3 +1,4 @@
+import { SYSTEM_TABLES } from '../../../solution/names';
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import { errors } from '../errors';
@@ -99,7 +100,10 @@ function applyDefaults(ctx: EmulatorContext, table: TableDef, record: StoredReco
   if (table.columns.ownerid && !record.ownerid) record.ownerid = user;
   const hasMoney = Object.values(table.columns).some((c) => c.type === 'money');
   if (hasMoney && table.columns.transactioncurrencyid && !record.transactioncurrencyid) {
-    record.transactioncurrencyid = { id: ctx.seeds.baseCurrencyId, entity: 'transactioncurrency' };
+    record.transactioncurrencyid = {
+      id: ctx.seeds.baseCurrencyId,
+      entity: SYSTEM_TABLES.transactionCurrency.logicalName,
+    };
   }
   if (table.columns.statecode && record.statecode === undefined) {
     const status = typeof record.statuscode === 'number' ? statusOption(table, record.statuscode) : undefined;

@@ -1,8 +1,10 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
+import { SYSTEM_TABLES } from '../../../solution/names';
 import type { DataverseEmulator } from '../../dataverse';
 import { client, startEmulator } from './helpers';
 
 // Client credentials, tokens, WhoAmI: reference/dataverse-webapi.md §2, §1.10
+const { account } = SYSTEM_TABLES;
 let emulator: DataverseEmulator;
 
 beforeAll(async () => {
@@ -48,19 +50,19 @@ it('makes msal-node fail with invalid_client for a wrong secret', async () => {
 });
 
 it('answers 401 to a data call without a token', async () => {
-  const reply = await client(emulator, null)('GET', 'accounts');
+  const reply = await client(emulator, null)('GET', account.entitySet);
   expect(reply.status).toBe(401);
   expect(reply.headers.get('www-authenticate')).toContain('Bearer authorization_uri=');
 });
 
 it('answers 401 to an expired token', async () => {
-  const reply = await client(emulator, emulator.admin.appToken(0))('GET', 'accounts');
+  const reply = await client(emulator, emulator.admin.appToken(0))('GET', account.entitySet);
   expect(reply.status).toBe(401);
 });
 
 it('answers 401 to a token signed by someone else', async () => {
   const [head, body] = emulator.admin.appToken().split('.');
-  const reply = await client(emulator, `${head}.${body}.forged`)('GET', 'accounts');
+  const reply = await client(emulator, `${head}.${body}.forged`)('GET', account.entitySet);
   expect(reply.status).toBe(401);
 });
 
@@ -85,7 +87,7 @@ it('rejects a token request for another tenant with AADSTS90002', async () => {
 });
 
 it('answers a browser preflight with CORS headers so the demo shell can call the Web API', async () => {
-  const res = await fetch(`${emulator.url}/api/data/v9.2/accounts`, {
+  const res = await fetch(`${emulator.url}/api/data/v9.2/${account.entitySet}`, {
     method: 'OPTIONS',
     headers: {
       Origin: 'http://127.0.0.1:3000',

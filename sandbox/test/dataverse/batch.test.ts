@@ -115,8 +115,8 @@ describe('changesets (§1.7)', () => {
     const name = `Rolled back ${Date.now()}`;
     const reply = await postBatch(
       changeset(
-        part('POST', '/api/data/v9.2/accounts', { name }, '1'),
-        part('POST', '/api/data/v9.2/accounts', { name: 'x'.repeat(500) }, '2'),
+        part('POST', `/api/data/v9.2/${account.entitySet}`, { name }, '1'),
+        part('POST', `/api/data/v9.2/${account.entitySet}`, { name: 'x'.repeat(500) }, '2'),
       ),
       headers,
     );
@@ -129,10 +129,10 @@ describe('changesets (§1.7)', () => {
   it('resolves $1 in a later URL and in @odata.bind', async () => {
     const reply = await postBatch(
       changeset(
-        part('POST', '/api/data/v9.2/invoices', { name: 'Via content id' }, '1'),
+        part('POST', `/api/data/v9.2/${invoice.entitySet}`, { name: 'Via content id' }, '1'),
         part(
           'POST',
-          '/api/data/v9.2/invoicedetails',
+          `/api/data/v9.2/${invoiceDetail.entitySet}`,
           {
             'invoiceid@odata.bind': '$1',
             isproductoverridden: true,
@@ -157,7 +157,12 @@ describe('changesets (§1.7)', () => {
   it('answers 400 for a Content-ID reference that was never declared', async () => {
     const reply = await postBatch(
       changeset(
-        part('POST', '/api/data/v9.2/invoicedetails', { 'invoiceid@odata.bind': '$9', quantity: 1 }, '1'),
+        part(
+          'POST',
+          `/api/data/v9.2/${invoiceDetail.entitySet}`,
+          { 'invoiceid@odata.bind': '$9', quantity: 1 },
+          '1',
+        ),
       ),
       headers,
     );
@@ -165,7 +170,10 @@ describe('changesets (§1.7)', () => {
   });
 
   it('refuses a GET inside a changeset', async () => {
-    const reply = await postBatch(changeset(part('GET', '/api/data/v9.2/accounts', undefined, '1')), headers);
+    const reply = await postBatch(
+      changeset(part('GET', `/api/data/v9.2/${account.entitySet}`, undefined, '1')),
+      headers,
+    );
     expect(reply.text).toContain('HTTP/1.1 400 Bad Request');
   });
 });
@@ -189,7 +197,7 @@ describe('batch parsing and limits (§1.7)', () => {
       'Content-Type: application/http',
       'Content-Transfer-Encoding: binary',
       '',
-      `GET ${emulator.url}/api/data/v9.2/accounts?$select=name&$filter=name%20eq%20'LF%20client' HTTP/1.1`,
+      `GET ${emulator.url}/api/data/v9.2/${account.entitySet}?$select=name&$filter=name%20eq%20'LF%20client' HTTP/1.1`,
       '',
       '--dwa_batch_1--',
     ].join('\n');
@@ -203,7 +211,7 @@ describe('batch parsing and limits (§1.7)', () => {
     const missing = '00000000-0000-0000-0000-0000000000e1';
     const single = (url: string) =>
       `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET ${url} HTTP/1.1\r\n\r\n\r\n`;
-    const body = `${single(`accounts(${missing})`)}${single('accounts?$select=name')}--b--\r\n`;
+    const body = `${single(`${account.entitySet}(${missing})`)}${single(`${account.entitySet}?$select=name`)}--b--\r\n`;
     const reply = await postBatch(body, { 'Content-Type': 'multipart/mixed; boundary=b' });
     expect(reply.status).toBe(400);
     expect(reply.text.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 404']);
@@ -213,7 +221,7 @@ describe('batch parsing and limits (§1.7)', () => {
     const missing = '00000000-0000-0000-0000-0000000000e2';
     const single = (url: string) =>
       `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET ${url} HTTP/1.1\r\n\r\n\r\n`;
-    const body = `${single(`accounts(${missing})`)}${single('accounts?$select=name')}--b--\r\n`;
+    const body = `${single(`${account.entitySet}(${missing})`)}${single(`${account.entitySet}?$select=name`)}--b--\r\n`;
     const reply = await postBatch(body, {
       'Content-Type': 'multipart/mixed; boundary=b',
       Prefer: 'odata.continue-on-error',
@@ -223,7 +231,7 @@ describe('batch parsing and limits (§1.7)', () => {
   });
 
   it('refuses more than 1000 requests in one batch', async () => {
-    const one = `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET accounts?$top=1 HTTP/1.1\r\n\r\n\r\n`;
+    const one = `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nGET ${account.entitySet}?$top=1 HTTP/1.1\r\n\r\n\r\n`;
     const reply = await postBatch(`${one.repeat(1001)}--b--\r\n`, {
       'Content-Type': 'multipart/mixed; boundary=b',
     });
@@ -235,7 +243,7 @@ describe('batch parsing and limits (§1.7)', () => {
 
   it('writes the line a part created through relative URLs', async () => {
     const invoiceId = idFrom(await api('POST', invoice.entitySet, { body: { name: 'Relative' } }));
-    const body = `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nPOST invoicedetails HTTP/1.1\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ 'invoiceid@odata.bind': `invoices(${invoiceId})`, isproductoverridden: true, productdescription: 'Rel', quantity: 2, priceperunit: 2 })}\r\n--b--\r\n`;
+    const body = `--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nPOST ${invoiceDetail.entitySet} HTTP/1.1\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ 'invoiceid@odata.bind': `${invoice.entitySet}(${invoiceId})`, isproductoverridden: true, productdescription: 'Rel', quantity: 2, priceperunit: 2 })}\r\n--b--\r\n`;
     const reply = await postBatch(body, { 'Content-Type': 'multipart/mixed; boundary=b' });
     expect(reply.text).toContain(`Location: ${emulator.url}/api/data/v9.2/${invoiceDetail.entitySet}(`);
   });

@@ -29,44 +29,52 @@ async function customerOf(invoiceId: string) {
 }
 
 it.each([
-  ['a leading slash', (id: string) => `/accounts(${id})`],
-  ['no leading slash', (id: string) => `accounts(${id})`],
-  ['an absolute URL', (id: string) => `${emulator.url}/api/data/v9.2/accounts(${id})`],
+  ['a leading slash', (id: string) => `/${account.entitySet}(${id})`],
+  ['no leading slash', (id: string) => `${account.entitySet}(${id})`],
+  ['an absolute URL', (id: string) => `${emulator.url}/api/data/v9.2/${account.entitySet}(${id})`],
 ])('binds customerid_account given %s', async (_form, reference) => {
   const id = idFrom(
     await api('POST', invoice.entitySet, {
       body: { name: 'Bound', 'customerid_account@odata.bind': reference(accountId) },
     }),
   );
-  expect(await customerOf(id)).toEqual({ id: accountId, table: 'account', nav: 'customerid_account' });
+  expect(await customerOf(id)).toEqual({
+    id: accountId,
+    table: account.logicalName,
+    nav: 'customerid_account',
+  });
 });
 
 it('binds the same customer lookup to a contact through customerid_contact', async () => {
   const id = idFrom(
     await api('POST', invoice.entitySet, {
-      body: { name: 'To contact', 'customerid_contact@odata.bind': `/contacts(${contactId})` },
+      body: { name: 'To contact', 'customerid_contact@odata.bind': `/${contact.entitySet}(${contactId})` },
     }),
   );
-  expect(await customerOf(id)).toEqual({ id: contactId, table: 'contact', nav: 'customerid_contact' });
+  expect(await customerOf(id)).toEqual({
+    id: contactId,
+    table: contact.logicalName,
+    nav: 'customerid_contact',
+  });
 });
 
 it('replaces an account customer when the contact navigation property is bound', async () => {
   const id = idFrom(
     await api('POST', invoice.entitySet, {
-      body: { name: 'Switch', 'customerid_account@odata.bind': `/accounts(${accountId})` },
+      body: { name: 'Switch', 'customerid_account@odata.bind': `/${account.entitySet}(${accountId})` },
     }),
   );
   await api('PATCH', `${invoice.entitySet}(${id})`, {
-    body: { 'customerid_contact@odata.bind': `/contacts(${contactId})` },
+    body: { 'customerid_contact@odata.bind': `/${contact.entitySet}(${contactId})` },
     headers: { 'If-Match': '*' },
   });
-  expect((await customerOf(id)).table).toBe('contact');
+  expect((await customerOf(id)).table).toBe(contact.logicalName);
 });
 
 it('clears a lookup bound to null', async () => {
   const id = idFrom(
     await api('POST', invoice.entitySet, {
-      body: { name: 'Clear', 'customerid_account@odata.bind': `/accounts(${accountId})` },
+      body: { name: 'Clear', 'customerid_account@odata.bind': `/${account.entitySet}(${accountId})` },
     }),
   );
   await api('PATCH', `${invoice.entitySet}(${id})`, {
@@ -79,7 +87,7 @@ it('clears a lookup bound to null', async () => {
 it('answers 404 when the bound record does not exist', async () => {
   const missing = '00000000-0000-0000-0000-0000000000f1';
   const reply = await api('POST', invoice.entitySet, {
-    body: { name: 'Dangling', 'customerid_account@odata.bind': `/accounts(${missing})` },
+    body: { name: 'Dangling', 'customerid_account@odata.bind': `/${account.entitySet}(${missing})` },
   });
   expect(reply.status).toBe(404);
   expect((reply.json().error as { message: string }).message).toBe(
@@ -89,7 +97,7 @@ it('answers 404 when the bound record does not exist', async () => {
 
 it('rejects a binding through a name that is not a navigation property (the logical column name)', async () => {
   const reply = await api('POST', invoice.entitySet, {
-    body: { name: 'Wrong', 'customerid@odata.bind': `/accounts(${accountId})` },
+    body: { name: 'Wrong', 'customerid@odata.bind': `/${account.entitySet}(${accountId})` },
   });
   expect(reply.status).toBe(400);
 });
@@ -97,7 +105,7 @@ it('rejects a binding through a name that is not a navigation property (the logi
 it('expands a single-valued navigation property', async () => {
   const id = idFrom(
     await api('POST', invoice.entitySet, {
-      body: { name: 'Expand', 'customerid_account@odata.bind': `/accounts(${accountId})` },
+      body: { name: 'Expand', 'customerid_account@odata.bind': `/${account.entitySet}(${accountId})` },
     }),
   );
   const body = (

@@ -44,8 +44,7 @@ describe('create (§1.5)', () => {
     expect(reply.status).toBe(400);
     expect(reply.json().error).toEqual({
       code: '0x80044331',
-      message:
-        "A validation error occurred.  The length of the 'name' attribute of the 'account' entity exceeded the maximum allowed length of '160'.",
+      message: `A validation error occurred.  The length of the 'name' attribute of the '${account.logicalName}' entity exceeded the maximum allowed length of '160'.`,
     });
   });
 

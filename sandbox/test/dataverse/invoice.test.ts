@@ -31,7 +31,7 @@ const totals = async (id: string) => {
   return rest;
 };
 const line = (extra: Record<string, unknown>) => ({
-  'productid@odata.bind': `/products(${productId})`,
+  'productid@odata.bind': `/${product.entitySet}(${productId})`,
   quantity: 1,
   ...extra,
 });
@@ -40,7 +40,7 @@ async function deepInsert(details: Record<string, unknown>[], header: Record<str
   const reply = await api('POST', invoice.entitySet, {
     body: {
       name: 'Deep',
-      'customerid_account@odata.bind': `/accounts(${accountId})`,
+      'customerid_account@odata.bind': `/${account.entitySet}(${accountId})`,
       ...header,
       invoice_details: details,
     },
@@ -89,7 +89,7 @@ it('recomputes the invoice when a line is added, changed and deleted', async () 
   const id = await deepInsert([]);
   const lineId = idFrom(
     await api('POST', invoiceDetail.entitySet, {
-      body: line({ 'invoiceid@odata.bind': `/invoices(${id})` }),
+      body: line({ 'invoiceid@odata.bind': `/${invoice.entitySet}(${id})` }),
     }),
   );
   expect((await totals(id)).totalamount).toBe(10.5);
@@ -105,7 +105,9 @@ it('recomputes the invoice when a line is added, changed and deleted', async () 
 it('changes the invoice etag when a line change recomputes its totals', async () => {
   const id = await deepInsert([]);
   const before = (await api('GET', `${invoice.entitySet}(${id})`)).headers.get('etag');
-  await api('POST', invoiceDetail.entitySet, { body: line({ 'invoiceid@odata.bind': `/invoices(${id})` }) });
+  await api('POST', invoiceDetail.entitySet, {
+    body: line({ 'invoiceid@odata.bind': `/${invoice.entitySet}(${id})` }),
+  });
   expect((await api('GET', `${invoice.entitySet}(${id})`)).headers.get('etag')).not.toBe(before);
 });
 
@@ -139,7 +141,7 @@ it('rejects a write-in line without productdescription, naming the column', asyn
   const id = await deepInsert([]);
   const reply = await api('POST', invoiceDetail.entitySet, {
     body: {
-      'invoiceid@odata.bind': `/invoices(${id})`,
+      'invoiceid@odata.bind': `/${invoice.entitySet}(${id})`,
       isproductoverridden: true,
       quantity: 1,
       priceperunit: 3,
@@ -151,7 +153,7 @@ it('rejects a write-in line without productdescription, naming the column', asyn
 
 it('prices bundle items inside their bundle: only the bundle line counts towards the totals', async () => {
   const id = await deepInsert([]);
-  const bind = { 'invoiceid@odata.bind': `/invoices(${id})` };
+  const bind = { 'invoiceid@odata.bind': `/${invoice.entitySet}(${id})` };
   const bundleId = idFrom(
     await api('POST', invoiceDetail.entitySet, {
       body: line({ ...bind, producttypecode: 2, ispriceoverridden: true, priceperunit: 50 }),
@@ -161,7 +163,7 @@ it('prices bundle items inside their bundle: only the bundle line counts towards
     body: line({
       ...bind,
       producttypecode: 3,
-      'parentbundleidref@odata.bind': `/invoicedetails(${bundleId})`,
+      'parentbundleidref@odata.bind': `/${invoiceDetail.entitySet}(${bundleId})`,
     }),
   });
   expect(item.status).toBe(204);
@@ -177,13 +179,13 @@ it('prices bundle items inside their bundle: only the bundle line counts towards
 
 it('rejects a bundle item whose parentbundleidref is not a bundle line', async () => {
   const id = await deepInsert([]);
-  const bind = { 'invoiceid@odata.bind': `/invoices(${id})` };
+  const bind = { 'invoiceid@odata.bind': `/${invoice.entitySet}(${id})` };
   const plainId = idFrom(await api('POST', invoiceDetail.entitySet, { body: line(bind) }));
   const reply = await api('POST', invoiceDetail.entitySet, {
     body: line({
       ...bind,
       producttypecode: 3,
-      'parentbundleidref@odata.bind': `/invoicedetails(${plainId})`,
+      'parentbundleidref@odata.bind': `/${invoiceDetail.entitySet}(${plainId})`,
     }),
   });
   expect(reply.status).toBe(400);
@@ -239,7 +241,7 @@ describe('statecode / statuscode (§4)', () => {
       headers: { 'If-Match': '*' },
     });
     const reply = await api('POST', invoiceDetail.entitySet, {
-      body: line({ 'invoiceid@odata.bind': `/invoices(${id})` }),
+      body: line({ 'invoiceid@odata.bind': `/${invoice.entitySet}(${id})` }),
     });
     expect(reply.status).toBe(400);
   });

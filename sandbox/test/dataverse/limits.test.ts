@@ -3,7 +3,7 @@ import type { DataverseEmulator } from '../../dataverse';
 import { type client, startEmulator } from './helpers';
 
 // Service protection limits and fault injection: reference/dataverse-webapi.md §1.9
-const { account } = SYSTEM_TABLES;
+const { account, contact } = SYSTEM_TABLES;
 let emulator: DataverseEmulator;
 let api: ReturnType<typeof client>;
 
@@ -59,9 +59,9 @@ it('injects a 429 with the documented body and a chosen Retry-After', async () =
 });
 
 it('injects faults only on paths that match the rule', async () => {
-  emulator.admin.addFault({ status: 503, path: 'contacts' });
+  emulator.admin.addFault({ status: 503, path: contact.entitySet });
   expect((await api('GET', `${account.entitySet}?$top=1`)).status).toBe(200);
-  expect((await api('GET', 'contacts?$top=1')).status).toBe(503);
+  expect((await api('GET', `${contact.entitySet}?$top=1`)).status).toBe(503);
 });
 
 it('counts requests per method and entity set in the admin request log', async () => {
@@ -72,7 +72,7 @@ it('counts requests per method and entity set in the admin request log', async (
     total: number;
     counts: Record<string, number>;
   };
-  expect(log.counts).toMatchObject({ 'GET accounts': 2, 'POST accounts': 1 });
+  expect(log.counts).toMatchObject({ [`GET ${account.entitySet}`]: 2, [`POST ${account.entitySet}`]: 1 });
   expect(log.total).toBe(3);
 });
 

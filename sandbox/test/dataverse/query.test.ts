@@ -24,13 +24,13 @@ beforeAll(async () => {
       body: {
         firstname: 'Pat',
         lastname: 'Lee',
-        'parentcustomerid_account@odata.bind': `/accounts(${ids['A-002']})`,
+        'parentcustomerid_account@odata.bind': `/${account.entitySet}(${ids['A-002']})`,
       },
     }),
   );
   ids.contact = contactId;
   await api('PATCH', `${account.entitySet}(${ids['A-002']})`, {
-    body: { 'primarycontactid@odata.bind': `/contacts(${contactId})` },
+    body: { 'primarycontactid@odata.bind': `/${contact.entitySet}(${contactId})` },
     headers: { 'If-Match': '*' },
   });
 });
@@ -158,7 +158,7 @@ describe('paging (§1.3)', () => {
     }
     expect(seen).toEqual(['A-001', 'A-002', 'A-003', 'A-004', 'A-005']);
     expect(links).toHaveLength(2);
-    expect(links[0].startsWith(`${emulator.url}/api/data/v9.2/accounts?`)).toBe(true);
+    expect(links[0].startsWith(`${emulator.url}/api/data/v9.2/${account.entitySet}?`)).toBe(true);
     expect(decodeURIComponent(new URL(links[0]).searchParams.get('$skiptoken')!)).toMatch(
       /^<cookie pagenumber="2" pagingcookie=".*" istracking="False" \/>$/,
     );
@@ -186,7 +186,7 @@ describe('annotations (§1.4)', () => {
       'revenue@OData.Community.Display.V1.FormattedValue': '$20,000.00',
       'customertypecode@OData.Community.Display.V1.FormattedValue': 'Customer',
       '_primarycontactid_value@OData.Community.Display.V1.FormattedValue': 'Pat Lee',
-      '_primarycontactid_value@Microsoft.Dynamics.CRM.lookuplogicalname': 'contact',
+      '_primarycontactid_value@Microsoft.Dynamics.CRM.lookuplogicalname': contact.logicalName,
       '_primarycontactid_value@Microsoft.Dynamics.CRM.associatednavigationproperty': 'primarycontactid',
     });
     expect(annotated['createdon@OData.Community.Display.V1.FormattedValue']).toMatch(
