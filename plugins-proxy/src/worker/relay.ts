@@ -29,7 +29,7 @@ import { relayMetrics } from '../relayMetrics';
 import type { BackoffPolicy } from '../sync/backoff';
 import { routeJobsByKind, type JobHandlers } from '../sync/jobRouter';
 import { JobQueue } from '../sync/queue';
-import { createReconciler } from '../sync/reconciler';
+import { createReconciler, type ReconcileResult } from '../sync/reconciler';
 import { createScheduler } from '../sync/scheduler';
 import { WorkerLoop } from '../sync/workerLoop';
 import { createPushHandler } from './pushHandler';
@@ -63,6 +63,8 @@ export interface Relay {
   metrics: MetricsRegistry;
   /** Listens on config.host:config.port and starts the worker and reconciler; returns the URL. */
   start(): Promise<string>;
+  /** One reconciler pass now (it also runs at start and every RECONCILER_INTERVAL_MS). */
+  reconcile(): Promise<ReconcileResult>;
   stop(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
       logger.info({ url, store: store.dialect }, 'relay listening');
       return url;
     },
+    reconcile: () => reconciler.runOnce(),
     async stop() {
       await scheduler.stop();
       await app.close();

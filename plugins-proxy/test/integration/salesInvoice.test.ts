@@ -1,0 +1,35 @@
+/**
+ * The main path end to end over real HTTP: a sales invoice queued as the ribbon does is sent to
+ * the Xero emulator and written back to the Dataverse emulator.
+ */
+import { CHOICES, COLUMNS } from '../../../solution/names';
+import { startHarness, type Harness } from './harness';
+
+const HC = COLUMNS.syncHistory;
+const IC = COLUMNS.invoice;
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(() => h?.stop());
+
+it('sends a sales invoice to Xero and writes the result back to the invoice and the history row', async () => {
+  const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET', quantity: 2 }] });
+  const rowId = await h.queueSync(invoiceId);
+  const row = await h.waitForFinal(rowId);
+  expect(row[HC.message]).toMatch(/^Sent to Xero as INV-/);
+  expect(row[HC.status]).toBe(CHOICES.syncHistoryStatus.values.succeeded);
+  const invoice = await h.invoiceRow(invoiceId);
+  expect(invoice).toMatchObject({
+    [IC.syncStatus]: CHOICES.syncStatus.values.synced,
+    [IC.xeroStatus]: 'AUTHORISED',
+    [IC.amountDue]: 110,
+  });
+  const [inXero] = h.xero.admin.list(h.tenantId, 'invoices').ok
+    ? (
+        h.xero.admin.list(h.tenantId, 'invoices') as { ok: true; value: Record<string, unknown>[] }
+      ).value.filter((i) => i.InvoiceID === invoice[IC.xeroId])
+    : [];
+  expect(inXero).toMatchObject({ Type: 'ACCREC', Total: 110, InvoiceNumber: invoice[IC.xeroNumber] });
+});
