@@ -1,0 +1,40 @@
+/** Property names exactly as ControlManifest.Input.xml declares them. */
+export const enum InputProperties {
+  Status = 'status',
+  ConnectionName = 'connectionName',
+  TenantName = 'tenantName',
+  RefreshDeadline = 'refreshDeadline',
+  DailyCallsLeft = 'dailyCallsLeft',
+  LastRefreshOn = 'lastRefreshOn',
+  LastError = 'lastError',
+}
+
+/** Keys of strings/ConnectionHealth.1033.resx that the control shows. */
+export const enum StringKeys {
+  StatusNotConnected = 'Status_NotConnected',
+  StatusConnected = 'Status_Connected',
+  StatusNeedsAttention = 'Status_NeedsAttention',
+  StatusDisconnected = 'Status_Disconnected',
+  StatusUnknown = 'Status_Unknown',
+  CaptionOrganisation = 'Caption_Organisation',
+  OrganisationNone = 'Organisation_None',
+  DeadlineValid = 'Deadline_Valid',
+  DeadlineValidOneDay = 'Deadline_ValidOneDay',
+  DeadlineValidToday = 'Deadline_ValidToday',
+  DeadlineExpired = 'Deadline_Expired',
+  DeadlineNone = 'Deadline_None',
+  CaptionDailyCalls = 'Caption_DailyCalls',
+  DailyCallsUnknown = 'DailyCalls_Unknown',
+  CaptionLastRefresh = 'Caption_LastRefresh',
+  LastRefreshNever = 'LastRefresh_Never',
+  CaptionLastError = 'Caption_LastError',
+  ButtonConnect = 'Button_Connect',
+  ButtonReconnect = 'Button_Reconnect',
+  ButtonDisconnect = 'Button_Disconnect',
+  ButtonRefresh = 'Button_Refresh',
+  AriaRegion = 'Aria_Region',
+  AriaActions = 'Aria_Actions',
+  Busy = 'Busy',
+  HintRefreshForm = 'Hint_RefreshForm',
+  SaveFirst = 'SaveFirst',
+}
