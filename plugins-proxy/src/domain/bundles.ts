@@ -12,7 +12,8 @@ import { CHOICES, COLUMNS, PRODUCT_TYPE_CODES, SYSTEM_COLUMNS } from '../../../s
 import { FIELD, lineLabel, type MappingContext } from './context';
 import { finding, type Finding } from './findings';
 import { dynamicsNet, lineProduct } from './lines';
-import { lookupKey, type SnapshotLine } from './snapshot';
+import { lookupKey } from './lookupKey';
+import { type SnapshotLine } from './snapshot';
 
 const D = SYSTEM_COLUMNS.invoiceDetail;
 const MODES = CHOICES.bundleMode.values;

@@ -7,7 +7,8 @@
 import { COLUMNS, SYSTEM_COLUMNS, TABLES } from '../../../solution/names';
 import { byId, FIELD, ofConnection, type MappingContext } from './context';
 import { finding, type Finding } from './findings';
-import { lookupKey, type SnapshotLine, type SnapshotProduct, type SnapshotTaxRate } from './snapshot';
+import { lookupKey } from './lookupKey';
+import { type SnapshotLine, type SnapshotProduct, type SnapshotTaxRate } from './snapshot';
 
 interface Candidate {
   id: string;

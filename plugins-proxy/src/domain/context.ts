@@ -12,8 +12,8 @@ import {
   TABLES,
 } from '../../../solution/names';
 import type { XeroDocumentType, XeroLineAmountType, XeroStatus } from './xeroModels';
+import { lookupKey } from './lookupKey';
 import {
-  lookupKey,
   type InvoiceSnapshot,
   type SnapshotGlCode,
   type SnapshotLine,

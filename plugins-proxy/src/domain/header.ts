@@ -6,7 +6,7 @@ import { CHOICES, COLUMNS, PRIMARY_IDS, SYSTEM_COLUMNS, TABLES } from '../../../
 import { FIELD, ofConnection, type MappingContext } from './context';
 import { isValidTimeZone, toOrgDate } from './dates';
 import { finding, type Finding } from './findings';
-import { lookupKey } from './snapshot';
+import { lookupKey } from './lookupKey';
 
 export interface Header {
   date: string;

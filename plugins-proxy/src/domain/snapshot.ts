@@ -7,11 +7,9 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { COLUMNS, PRIMARY_IDS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
+import { lookupKey } from './lookupKey';
 
-/** The Web API property holding a lookup's GUID. */
-export function lookupKey<C extends string>(column: C): `_${C}_value` {
-  return `_${column}_value`;
-}
+export { lookupKey };
 
 // zod/mini keeps the browser bundle small (about 25 KB against 440 KB for the classic API);
 // the English messages are loaded explicitly so errors read well.

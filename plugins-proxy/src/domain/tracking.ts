@@ -6,7 +6,8 @@
 import { COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { byId, FIELD, ofConnection, type MappingContext } from './context';
 import { finding, type Finding } from './findings';
-import { lookupKey, type SnapshotLine } from './snapshot';
+import { lookupKey } from './lookupKey';
+import { type SnapshotLine } from './snapshot';
 import type { XeroTracking } from './xeroModels';
 
 const SLOTS = [COLUMNS.invoiceDetail.trackingOption1Id, COLUMNS.invoiceDetail.trackingOption2Id] as const;
