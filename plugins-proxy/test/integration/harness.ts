@@ -55,6 +55,9 @@ export interface Harness {
   setConnection(columns: Row): Promise<void>;
   /** Accounting API calls the Xero emulator saw since the last clear, as "METHOD /Path". */
   xeroCalls(filter?: RegExp): string[];
+  /** The invoices (ACCREC and ACCPAY) the Xero emulator holds, as Xero renders them. */
+  xeroInvoices(): Row[];
+  xeroInvoice(invoiceId: unknown): Row | undefined;
   /** Stops the relay (not the emulators) and starts a new one on the same store. */
   restartRelay(overrides?: RelayOverrides): Promise<void>;
   stop(): Promise<void>;
@@ -205,6 +208,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         .requests.filter((r) => r.path.toLowerCase().startsWith('/api.xro/2.0/'))
         .map((r) => `${r.method} ${r.path.slice('/api.xro/2.0'.length)}`);
       return filter ? calls.filter((c) => filter.test(c)) : calls;
+    },
+    xeroInvoices() {
+      const listed = xero.admin.list(tenant.tenantId, 'invoices');
+      if (!listed.ok) throw new Error(listed.message);
+      return listed.value as Row[];
+    },
+    xeroInvoice(invoiceId) {
+      return harness.xeroInvoices().find((i) => i.InvoiceID === invoiceId);
     },
     async restartRelay(overrides = {}) {
       await relay.stop();
