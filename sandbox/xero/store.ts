@@ -32,17 +32,22 @@ const DOCUMENT_TABLES = [
   'payments',
 ] as const;
 
+/**
+ * A table of JSON documents with a write-through in-memory cache per tenant (this process is the
+ * database's only writer), so list calls and look-ups do not re-parse every row. Records handed out
+ * are shared: callers copy before changing one and then `put` the copy.
+ */
 export class DocTable<T> {
-  private readonly getStmt: Database.Statement;
   private readonly allStmt: Database.Statement;
   private readonly putStmt: Database.Statement;
+  private readonly rowsByTenant = new Map<string, Map<string, T>>();
+  private readonly groups = new Map<string, Map<unknown, T[]>>();
 
   constructor(
     db: Database.Database,
     table: string,
     private readonly idOf: (record: T) => string,
   ) {
-    this.getStmt = db.prepare(`SELECT body FROM ${table} WHERE tenant_id = ? AND id = ? COLLATE NOCASE`);
     this.allStmt = db.prepare(`SELECT body FROM ${table} WHERE tenant_id = ? ORDER BY rowid`);
     this.putStmt = db.prepare(
       `INSERT INTO ${table} (tenant_id, id, body) VALUES (?, ?, ?)
@@ -50,18 +55,55 @@ export class DocTable<T> {
     );
   }
 
-  get(tenantId: string, id: string): T | undefined {
-    const row = this.getStmt.get(tenantId, id) as { body: string } | undefined;
-    return row ? (JSON.parse(row.body) as T) : undefined;
+  private rows(tenantId: string): Map<string, T> {
+    let rows = this.rowsByTenant.get(tenantId);
+    if (!rows) {
+      rows = new Map();
+      for (const row of this.allStmt.all(tenantId) as { body: string }[]) {
+        const record = JSON.parse(row.body) as T;
+        rows.set(this.idOf(record).toLowerCase(), record);
+      }
+      this.rowsByTenant.set(tenantId, rows);
+    }
+    return rows;
   }
 
+  get(tenantId: string, id: string): T | undefined {
+    return this.rows(tenantId).get(id.toLowerCase());
+  }
+
+  /** Every record of the tenant, in insertion order. */
   all(tenantId: string): T[] {
-    return (this.allStmt.all(tenantId) as { body: string }[]).map((row) => JSON.parse(row.body) as T);
+    return [...this.rows(tenantId).values()];
+  }
+
+  /** The tenant's records grouped by one field's value (rebuilt after a write). */
+  groupedBy<K extends keyof T>(tenantId: string, field: K): Map<T[K], T[]> {
+    const key = `${tenantId}|${String(field)}`;
+    let groups = this.groups.get(key) as Map<T[K], T[]> | undefined;
+    if (!groups) {
+      groups = new Map();
+      for (const record of this.rows(tenantId).values()) {
+        const list = groups.get(record[field]);
+        if (list) list.push(record);
+        else groups.set(record[field], [record]);
+      }
+      this.groups.set(key, groups as Map<unknown, T[]>);
+    }
+    return groups;
   }
 
   put(tenantId: string, record: T): T {
     this.putStmt.run(tenantId, this.idOf(record), JSON.stringify(record));
+    this.rows(tenantId).set(this.idOf(record).toLowerCase(), record);
+    for (const key of [...this.groups.keys()]) if (key.startsWith(`${tenantId}|`)) this.groups.delete(key);
     return record;
+  }
+
+  /** Forgets the cache (after a rolled-back transaction); the next read reloads from SQLite. */
+  forget(): void {
+    this.rowsByTenant.clear();
+    this.groups.clear();
   }
 }
 
@@ -160,7 +202,28 @@ export class Store {
   }
 
   transaction<R>(work: () => R): R {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      for (const table of this.documentTables()) table.forget();
+      throw error;
+    }
+  }
+
+  private documentTables(): DocTable<unknown>[] {
+    return [
+      this.organisations,
+      this.contacts,
+      this.items,
+      this.accounts,
+      this.taxRates,
+      this.brandingThemes,
+      this.trackingCategories,
+      this.invoices,
+      this.creditNotes,
+      this.allocations,
+      this.payments,
+    ] as DocTable<unknown>[];
   }
 
   tenantIds(): string[] {

@@ -22,13 +22,11 @@ export function findCreditNote(ctx: OrgContext, idOrNumber: string): CreditNote 
 }
 
 export function creditUsed(ctx: OrgContext, creditNoteId: string): number {
-  const allocated = ctx.store.allocations
-    .all(ctx.tenantId)
-    .filter((a) => a.CreditNoteID === creditNoteId && !a.IsDeleted)
+  const allocated = (ctx.store.allocations.groupedBy(ctx.tenantId, 'CreditNoteID').get(creditNoteId) ?? [])
+    .filter((a) => !a.IsDeleted)
     .reduce((total, a) => total + a.Amount, 0);
-  const refunded = ctx.store.payments
-    .all(ctx.tenantId)
-    .filter((p) => p.CreditNoteID === creditNoteId && p.Status === 'AUTHORISED')
+  const refunded = (ctx.store.payments.groupedBy(ctx.tenantId, 'CreditNoteID').get(creditNoteId) ?? [])
+    .filter((p) => p.Status === 'AUTHORISED')
     .reduce((total, p) => total + p.Amount, 0);
   return round2(allocated + refunded);
 }

@@ -15,23 +15,22 @@ export type WriteMode = 'create' | 'createOrUpdate';
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 
+function withNumber(ctx: OrgContext, number: string): Invoice[] {
+  return ctx.store.invoices.groupedBy(ctx.tenantId, 'InvoiceNumber').get(number) ?? [];
+}
+
 export function findInvoice(ctx: OrgContext, idOrNumber: string): Invoice | undefined {
   return (
     ctx.store.invoices.get(ctx.tenantId, idOrNumber) ??
-    ctx.store.invoices.all(ctx.tenantId).find((i) => i.InvoiceNumber === idOrNumber && i.Status !== 'DELETED')
+    withNumber(ctx, idOrNumber).find((i) => i.Status !== 'DELETED')
   );
 }
 
 function numberTaken(ctx: OrgContext, number: string, exceptId?: string): boolean {
-  return ctx.store.invoices
-    .all(ctx.tenantId)
-    .some(
-      (i) =>
-        i.Type === 'ACCREC' &&
-        i.Status !== 'DELETED' &&
-        i.InvoiceNumber === number &&
-        i.InvoiceID !== exceptId,
-    );
+  return withNumber(ctx, number).some(
+    (i) =>
+      i.Type === 'ACCREC' && i.Status !== 'DELETED' && i.InvoiceNumber === number && i.InvoiceID !== exceptId,
+  );
 }
 
 function nextInvoiceNumber(ctx: OrgContext): string {
@@ -57,9 +56,7 @@ function target(
   }
   const number = str(input.InvoiceNumber);
   if (mode === 'createOrUpdate' && number) {
-    const found = ctx.store.invoices
-      .all(ctx.tenantId)
-      .find((i) => i.Type === 'ACCREC' && i.InvoiceNumber === number && i.Status !== 'DELETED');
+    const found = withNumber(ctx, number).find((i) => i.Type === 'ACCREC' && i.Status !== 'DELETED');
     return { ok: true, record: found };
   }
   return { ok: true, record: undefined };

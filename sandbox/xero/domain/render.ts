@@ -48,12 +48,12 @@ function paymentSummary(payment: Payment): Json {
 }
 
 export function renderInvoice(ctx: OrgContext, invoice: Invoice, withLines = true): Json {
-  const payments = ctx.store.payments
-    .all(ctx.tenantId)
-    .filter((p) => p.InvoiceID === invoice.InvoiceID && p.Status === 'AUTHORISED');
-  const credits = ctx.store.allocations
-    .all(ctx.tenantId)
-    .filter((a) => a.InvoiceID === invoice.InvoiceID && !a.IsDeleted);
+  const payments = (
+    ctx.store.payments.groupedBy(ctx.tenantId, 'InvoiceID').get(invoice.InvoiceID) ?? []
+  ).filter((p) => p.Status === 'AUTHORISED');
+  const credits = (
+    ctx.store.allocations.groupedBy(ctx.tenantId, 'InvoiceID').get(invoice.InvoiceID) ?? []
+  ).filter((a) => !a.IsDeleted);
   const { ContactID, LineItems, UpdatedMs, Date, DueDate, FullyPaidOnDate, ...rest } = invoice;
   return {
     ...rest,
@@ -85,9 +85,9 @@ function creditSummary(ctx: OrgContext, allocation: Allocation): Json {
 }
 
 export function renderCreditNote(ctx: OrgContext, note: CreditNote, withLines = true): Json {
-  const allocations = ctx.store.allocations
-    .all(ctx.tenantId)
-    .filter((a) => a.CreditNoteID === note.CreditNoteID && !a.IsDeleted);
+  const allocations = (
+    ctx.store.allocations.groupedBy(ctx.tenantId, 'CreditNoteID').get(note.CreditNoteID) ?? []
+  ).filter((a) => !a.IsDeleted);
   const { ContactID, LineItems, UpdatedMs, Date, DueDate, FullyPaidOnDate, ...rest } = note;
   return {
     ...rest,
@@ -97,9 +97,8 @@ export function renderCreditNote(ctx: OrgContext, note: CreditNote, withLines = 
     ...(FullyPaidOnDate ? { FullyPaidOnDate: dateOnlyToMsDate(FullyPaidOnDate) } : {}),
     HasErrors: false,
     Allocations: allocations.map((a) => renderAllocation(ctx, a)),
-    Payments: ctx.store.payments
-      .all(ctx.tenantId)
-      .filter((p) => p.CreditNoteID === note.CreditNoteID && p.Status === 'AUTHORISED')
+    Payments: (ctx.store.payments.groupedBy(ctx.tenantId, 'CreditNoteID').get(note.CreditNoteID) ?? [])
+      .filter((p) => p.Status === 'AUTHORISED')
       .map(paymentSummary),
     UpdatedDateUTC: toMsDate(UpdatedMs),
     ...(withLines ? { LineItems: LineItems.map((l) => renderLine(l, ctx.unitdp)) } : {}),
@@ -156,7 +155,7 @@ export function renderPayment(ctx: OrgContext, payment: Payment): Json {
 }
 
 export function renderContact(ctx: OrgContext, contact: Contact): Json {
-  const invoices = ctx.store.invoices.all(ctx.tenantId).filter((i) => i.ContactID === contact.ContactID);
+  const invoices = ctx.store.invoices.groupedBy(ctx.tenantId, 'ContactID').get(contact.ContactID) ?? [];
   const { UpdatedMs, ...rest } = contact;
   return {
     ...rest,
