@@ -3,6 +3,7 @@ import { DataverseError, errors } from '../errors';
 import { handleBatch } from '../batch';
 import { metadataDocument } from '../metadata';
 import { rowsOf } from '../data/read';
+import { entityDefinitions } from './entityDefinitions';
 import { countRecords, listRecords, requireId, retrieveRecord, retrieveSegment } from './reads';
 import { route } from './router';
 import { type ApiRequest, type ApiResponse, type CallContext, jsonResponse } from './types';
@@ -57,6 +58,8 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
       });
     case 'batch':
       throw errors.methodNotAllowed('GET');
+    case 'entityDefinitions':
+      return entityDefinitions(ctx, r.key, r.segment, req.query);
     case 'collection':
       if (r.count) return countRecords(ctx, req, r.table);
       return listRecords(ctx, req, r.table, rowsOf(ctx, r.table), r.table.entitySet, r.table.entitySet);

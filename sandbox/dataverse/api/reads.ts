@@ -6,6 +6,7 @@ import { findId } from '../data/write';
 import type { KeySpec } from '../data/refs';
 import { annotationFilter, contextFragment, etagOf, serializeRecord } from '../data/serialize';
 import { decodeSkipToken, encodeSkipToken, MAX_PAGE_SIZE, pageSizeFromPrefer } from '../odata/paging';
+import { fetchXmlOptions } from '../odata/fetchXml';
 import { parseQueryString, type QueryOptions } from '../odata/query';
 import type { StoredRow } from '../store';
 import { type ApiRequest, type ApiResponse, emptyResponse, jsonResponse } from './types';
@@ -30,7 +31,8 @@ export function listRecords(
   contextPath: string,
   linkPath: string,
 ): ApiResponse {
-  const options = parseQueryString(req.query);
+  const fetchXml = new URLSearchParams(req.query).get('fetchXml');
+  const options = fetchXml ? fetchXmlOptions(table, fetchXml) : parseQueryString(req.query);
   const prefer = req.headers.prefer;
   const requestedPageSize = pageSizeFromPrefer(prefer);
   const rows = queryRows(table, source, options);

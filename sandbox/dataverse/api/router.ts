@@ -9,6 +9,7 @@ export type Route =
   | { kind: 'metadata' }
   | { kind: 'batch' }
   | { kind: 'whoAmI' }
+  | { kind: 'entityDefinitions'; key?: string; segment?: string }
   | { kind: 'collection'; table: TableDef; count: boolean }
   | { kind: 'entity'; table: TableDef; key: KeySpec; keyText: string; segment?: string; rawValue?: boolean };
 
@@ -21,6 +22,7 @@ export function route(ctx: EmulatorContext, rawPath: string): Route {
   const m = /^([A-Za-z0-9_]+)(?:\((.*?)\))?(?:\/(.*))?$/.exec(path);
   if (!m) throw errors.resourceNotFound(path);
   const [, set, keyText, rest] = m;
+  if (set === 'EntityDefinitions') return { kind: 'entityDefinitions', key: keyText, segment: rest };
   const table = ctx.model.tableBySet(set);
   if (!table) throw errors.resourceNotFound(set);
   if (keyText === undefined) {

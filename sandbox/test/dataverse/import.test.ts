@@ -137,6 +137,31 @@ describe('a data folder', () => {
   });
 });
 
+describe('EntityDefinitions (the metadata Web API, a slice)', () => {
+  it('maps a logical name to its entity set, primary id and primary name', async () => {
+    const body = (
+      await api('GET', `EntityDefinitions(LogicalName='${SYSTEM_TABLES.invoice.logicalName}')`)
+    ).json();
+    expect(body).toMatchObject({
+      EntitySetName: SYSTEM_TABLES.invoice.entitySet,
+      PrimaryIdAttribute: SYSTEM_TABLES.invoice.primaryId,
+      PrimaryNameAttribute: SYSTEM_TABLES.invoice.primaryName,
+    });
+  });
+
+  it('lists the attributes of a table with their types and choice options', async () => {
+    const attributes = (
+      await api('GET', `EntityDefinitions(LogicalName='${SYSTEM_TABLES.invoice.logicalName}')/Attributes`)
+    ).json().value!;
+    const statuscode = attributes.find((a) => a.LogicalName === 'statuscode') as {
+      AttributeType: string;
+      OptionSet: { Options: { Value: number }[] };
+    };
+    expect(statuscode.AttributeType).toBe('Status');
+    expect(statuscode.OptionSet.Options.map((o) => o.Value)).toContain(100001);
+  });
+});
+
 describe('$metadata (§1.5, §1.6)', () => {
   it('describes entity sets, keys, lookups with referential constraints and alternate keys', async () => {
     await emulator.importSolution(miniSolutionZip('3.0.0.0'));
@@ -225,6 +250,20 @@ if (!canBuild && !fs.existsSync(ownZip)) {
       )
     ).json().value!;
     expect(vars).toHaveLength(1);
+  });
+
+  it('answers every view of the solution through ?fetchXml= on its table', async () => {
+    const views = (await ownApi('GET', 'savedqueries?$select=returnedtypecode,fetchxml')).json().value!;
+    expect(views.length).toBeGreaterThan(0);
+    for (const view of views) {
+      const definition = await ownApi(
+        'GET',
+        `EntityDefinitions(LogicalName='${String(view.returnedtypecode)}')?$select=EntitySetName`,
+      );
+      const set = String(definition.json().EntitySetName);
+      const reply = await ownApi('GET', `${set}?fetchXml=${encodeURIComponent(String(view.fetchxml))}`);
+      expect([view.returnedtypecode, reply.status]).toEqual([view.returnedtypecode, 200]);
+    }
   });
 
   it('stores the app SiteMap and serves the ribbon script web resource', async () => {

@@ -210,3 +210,25 @@ describe('annotations (§1.4)', () => {
     expect(body.value!.every((r) => /^W\/"\d+"$/.test(String(r['@odata.etag'])))).toBe(true);
   });
 });
+
+describe('FetchXML (what Xrm.WebApi sends for a view)', () => {
+  const fetchQuery = (xml: string) => `${account.entitySet}?fetchXml=${encodeURIComponent(xml)}`;
+
+  it('answers a view query: attributes, nested and/or filters, like, order', async () => {
+    const xml = `<fetch version="1.0" mapping="logical"><entity name="${account.logicalName}"><attribute name="accountnumber" /><order attribute="accountnumber" descending="true" /><filter type="and"><condition attribute="statecode" operator="eq" value="0" /><filter type="or"><condition attribute="name" operator="like" value="Contoso%" /><condition attribute="revenue" operator="null" /></filter></filter></entity></fetch>`;
+    const reply = await api('GET', fetchQuery(xml));
+    expect(reply.json().value!.map((r) => r.accountnumber)).toEqual(['A-005', 'A-004', 'A-002']);
+  });
+
+  it('returns lookups as _x_value and honours top', async () => {
+    const xml = `<fetch top="1"><entity name="${account.logicalName}"><attribute name="primarycontactid" /><filter><condition attribute="primarycontactid" operator="not-null" /></filter></entity></fetch>`;
+    const rows = (await api('GET', fetchQuery(xml))).json().value!;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]._primarycontactid_value).toBe(ids.contact);
+  });
+
+  it('refuses link-entity, which the emulator does not model', async () => {
+    const xml = `<fetch><entity name="${account.logicalName}"><link-entity name="${contact.logicalName}" from="contactid" to="primarycontactid" /></entity></fetch>`;
+    expect((await api('GET', fetchQuery(xml))).status).toBe(400);
+  });
+});
