@@ -53,6 +53,8 @@ export interface Harness {
   historyRow(rowId: string): Promise<Row>;
   invoiceRow(invoiceId: string): Promise<Row>;
   setConnection(columns: Row): Promise<void>;
+  /** Points the solution's webhook at the relay with this secret (the configure step's job). */
+  setWebhookSecret(secret: string): Promise<void>;
   /** Accounting API calls the Xero emulator saw since the last clear, as "METHOD /Path". */
   xeroCalls(filter?: RegExp): string[];
   /** The invoices (ACCREC and ACCPAY) the Xero emulator holds, as Xero renders them. */
@@ -209,6 +211,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         .map((r) => `${r.method} ${r.path.slice('/api.xro/2.0'.length)}`);
       return filter ? calls.filter((c) => filter.test(c)) : calls;
     },
+    setWebhookSecret: (secret) => pointWebhookAt(api, relayUrl, secret),
     xeroInvoices() {
       const listed = xero.admin.list(tenant.tenantId, 'invoices');
       if (!listed.ok) throw new Error(listed.message);
@@ -237,13 +240,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** What the configure step does: the solution's webhook endpoint → this relay, with the secret. */
-async function pointWebhookAt(api: WebApi, relayUrl: string): Promise<void> {
+async function pointWebhookAt(api: WebApi, relayUrl: string, secret = WEBHOOK_SECRET): Promise<void> {
   const [endpoint] = await api.list(
     `serviceendpoints?$select=serviceendpointid&$filter=name eq '${COMPONENTS.webhookEndpoint}'`,
   );
   if (!endpoint) throw new Error(`The solution has no ${COMPONENTS.webhookEndpoint} service endpoint`);
   await api.update(`serviceendpoints(${String(endpoint.serviceendpointid)})`, {
     url: `${relayUrl}/dataverse/webhook`,
-    authvalue: `<settings><setting name="${COMPONENTS.webhookAuthHeader}" value="${WEBHOOK_SECRET}" /></settings>`,
+    authvalue: `<settings><setting name="${COMPONENTS.webhookAuthHeader}" value="${secret}" /></settings>`,
   });
 }
