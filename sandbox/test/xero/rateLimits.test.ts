@@ -53,6 +53,19 @@ describe('rate limits', () => {
     expect(refused[0].headers.get('x-rate-limit-problem')).toBe('concurrent');
   });
 
+  it('enforces the app-wide minute limit across tenants with X-Rate-Limit-Problem: appminute (§3.1)', async () => {
+    emulator.admin.setLimits({ appPerMinute: 2 });
+    try {
+      const other = rawApi(emulator, emulator.admin.createOrganisation({ name: 'Other tenant' }).tenantId);
+      await api.call('GET', '/Organisation');
+      await other.call('GET', '/Organisation');
+      const refused = await other.call('GET', '/Organisation');
+      expect([refused.status, refused.headers.get('x-rate-limit-problem')]).toEqual([429, 'appminute']);
+    } finally {
+      emulator.admin.setLimits({ appPerMinute: 10000 });
+    }
+  });
+
   it('enforces the daily limit with X-Rate-Limit-Problem: day (§3.1)', async () => {
     emulator.admin.setLimits({ perDay: 3 });
     try {
