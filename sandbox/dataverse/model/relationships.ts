@@ -54,6 +54,8 @@ export function wireSystemRelationships(model: Model): void {
     'environmentvariablevalue',
     'environmentvariabledefinitionid',
     'environmentvariabledefinition',
+    // The platform's schema-name casing, as scripts bind it: EnvironmentVariableDefinitionId@odata.bind.
+    'EnvironmentVariableDefinitionId',
   );
   rel('sdkmessageid_sdkmessagefilter', 'sdkmessagefilter', 'sdkmessageid', 'sdkmessage');
   rel('sdkmessageid_sdkmessageprocessingstep', 'sdkmessageprocessingstep', 'sdkmessageid', 'sdkmessage');

@@ -275,3 +275,43 @@ if (!canBuild && !fs.existsSync(ownZip)) {
     expect(res.status).toBe(200);
   });
 });
+
+describe('environment variables (reference/dataverse-solution.md §2.4, type 380/381)', () => {
+  it('sets a value for an imported definition and reads it back through the definition', async () => {
+    const { emulator: own, api: ownApi } = await startEmulator();
+    try {
+      const definitionXml = `<environmentvariabledefinition schemaname="${COMPONENTS.relayUrlVariable}"><displayname default="Relay URL" /><type>100000000</type></environmentvariabledefinition>`;
+      const zip = zipSync({
+        'solution.xml': new TextEncoder().encode(
+          '<ImportExportXml><SolutionManifest><UniqueName>EnvOnly</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>',
+        ),
+        'customizations.xml': new TextEncoder().encode('<ImportExportXml><Entities /></ImportExportXml>'),
+        [`environmentvariabledefinitions/${COMPONENTS.relayUrlVariable}/environmentvariabledefinition.xml`]:
+          new TextEncoder().encode(definitionXml),
+      });
+      await own.importSolution(zip);
+      const definition = (
+        await ownApi(
+          'GET',
+          `environmentvariabledefinitions?$filter=schemaname eq '${COMPONENTS.relayUrlVariable}'`,
+        )
+      ).json().value![0];
+      await ownApi('POST', 'environmentvariablevalues', {
+        body: {
+          schemaname: COMPONENTS.relayUrlVariable,
+          value: 'http://127.0.0.1:4000',
+          'EnvironmentVariableDefinitionId@odata.bind': `/environmentvariabledefinitions(${definition.environmentvariabledefinitionid})`,
+        },
+      });
+      const expanded = await ownApi(
+        'GET',
+        `environmentvariabledefinitions(${definition.environmentvariabledefinitionid})?$select=schemaname&$expand=environmentvariabledefinition_environmentvariablevalue($select=value)`,
+      );
+      expect(expanded.json().environmentvariabledefinition_environmentvariablevalue).toEqual([
+        expect.objectContaining({ value: 'http://127.0.0.1:4000' }),
+      ]);
+    } finally {
+      await own.stop();
+    }
+  });
+});
