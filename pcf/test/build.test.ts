@@ -13,7 +13,7 @@ import { buildPcf, type BuiltControl } from '../../scripts/build-pcf';
 import { buildWebResources, type BuiltWebResource } from '../../scripts/build-webresources';
 // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- a Node module import, not a URL
 import { fakeForm, FakeWebApi } from '../../webresources/test/fakeXrm';
-import { mockContext } from './mockContext';
+import { mockConnectionHealthContext, mockContext } from './mockContext';
 
 const KB = 1024;
 let controls: BuiltControl[];
@@ -23,46 +23,72 @@ beforeAll(async () => {
   [controls, webResources] = await Promise.all([buildPcf(), buildWebResources()]);
 }, 180_000);
 
-function xeroStatus(): BuiltControl {
-  const found = controls.find((c) => c.control === COMPONENTS.xeroStatusControl);
-  if (!found)
-    throw new Error(`buildPcf() built no ${COMPONENTS.xeroStatusControl}: ${JSON.stringify(controls)}`);
+function built(name: string): BuiltControl {
+  const found = controls.find((c) => c.control === name);
+  if (!found) throw new Error(`buildPcf() built no ${name}: ${JSON.stringify(controls)}`);
   return found;
 }
 
-function manifest(): string {
-  return readFileSync(path.join(xeroStatus().dir, 'ControlManifest.xml'), 'utf8');
+function manifestOf(name: string): string {
+  return readFileSync(path.join(built(name).dir, 'ControlManifest.xml'), 'utf8');
 }
 
-function ribbonScript(): BuiltWebResource {
-  const found = webResources.find((w) => w.name === COMPONENTS.invoiceRibbonScript);
-  if (!found) throw new Error(`buildWebResources() built no ${COMPONENTS.invoiceRibbonScript}`);
+function builtScript(name: string): BuiltWebResource {
+  const found = webResources.find((w) => w.name === name);
+  if (!found) throw new Error(`buildWebResources() built no ${name}`);
   return found;
 }
 
-describe('the XeroStatus PCF build', () => {
-  it('writes the manifest, the bundle and the strings into pcf/out/controls/XeroStatus', () => {
-    const { dir } = xeroStatus();
-    expect(path.relative(path.join(__dirname, '..'), dir)).toBe(path.join('out', 'controls', 'XeroStatus'));
-    expect(readFileSync(path.join(dir, 'strings', 'XeroStatus.1033.resx'), 'utf8')).toContain(
-      'Status_Queued',
-    );
+/** Loads a bundle as Dataverse does, with React and Fluent supplied by the platform. */
+function loadControl<T>(name: string): T {
+  const sandbox: Record<string, unknown> = { Reactv16: React, FluentUIReactv8290: Fluent };
+  sandbox.window = sandbox;
+  vm.runInNewContext(readFileSync(path.join(built(name).dir, 'bundle.js'), 'utf8'), sandbox);
+  const constructorName = name.slice(name.lastIndexOf('.') + 1);
+  return (sandbox.Stellarise as Record<string, T>)[constructorName];
+}
+
+const CONTROLS = [
+  { name: COMPONENTS.xeroStatusControl, folder: 'XeroStatus', stringKey: 'Status_Queued' },
+  { name: COMPONENTS.connectionHealthControl, folder: 'ConnectionHealth', stringKey: 'Deadline_Valid' },
+];
+
+describe('the PCF build', () => {
+  it('builds the Xero status and connection health controls', () => {
+    expect(controls.map((c) => c.control)).toEqual(expect.arrayContaining(CONTROLS.map((c) => c.name)));
   });
 
-  it('declares a virtual control with React 16.14.0 and Fluent 8 as platform libraries', () => {
-    const xml = manifest();
-    expect(xml).toMatch(/<control [^>]*control-type="virtual"/);
-    expect(xml).toContain('<platform-library name="React" version="16.14.0"/>');
-    expect(xml).toMatch(/<platform-library name="Fluent" version="8\.\d+\.\d+"\/>/);
+  describe.each(CONTROLS)('$name', ({ name, folder, stringKey }) => {
+    it(`writes the manifest, the bundle and the strings into pcf/out/controls/${folder}`, () => {
+      const { dir } = built(name);
+      expect(path.relative(path.join(__dirname, '..'), dir)).toBe(path.join('out', 'controls', folder));
+      expect(readFileSync(path.join(dir, 'strings', `${folder}.1033.resx`), 'utf8')).toContain(stringKey);
+    });
+
+    it('declares a virtual control with React 16.14.0 and Fluent 8 as platform libraries', () => {
+      const xml = manifestOf(name);
+      expect(xml).toMatch(/<control [^>]*control-type="virtual"/);
+      expect(xml).toContain('<platform-library name="React" version="16.14.0"/>');
+      expect(xml).toMatch(/<platform-library name="Fluent" version="8\.\d+\.\d+"\/>/);
+    });
+
+    it('states that the control uses no external service', () => {
+      expect(manifestOf(name)).toContain('<external-service-usage enabled="false"/>');
+    });
+
+    it('keeps React and Fluent out of the bundle, which stays under 60 KB', () => {
+      const { bundleBytes, dir } = built(name);
+      expect(bundleBytes).toBeGreaterThan(0);
+      expect(bundleBytes).toBeLessThan(60 * KB);
+      expect(readFileSync(path.join(dir, 'bundle.js'), 'utf8')).toMatch(/Reactv16[\s\S]*FluentUIReactv8290/);
+    });
   });
 
-  it('states that the control uses no external service', () => {
-    expect(manifest()).toContain('<external-service-usage enabled="false"/>');
-  });
-
-  it('declares the properties the form binds: the sync status, Xero number and last-synced time', () => {
+  it('declares the properties the invoice form binds: the sync status, Xero number and last-synced time', () => {
     const properties = [
-      ...manifest().matchAll(/<property name="([^"]+)"[^>]*of-type="([^"]+)"[^>]*usage="([^"]+)"/g),
+      ...manifestOf(COMPONENTS.xeroStatusControl).matchAll(
+        /<property name="([^"]+)"[^>]*of-type="([^"]+)"[^>]*usage="([^"]+)"/g,
+      ),
     ];
     expect(properties.map((m) => m.slice(1))).toEqual([
       ['syncStatus', 'OptionSet', 'bound'],
@@ -71,24 +97,45 @@ describe('the XeroStatus PCF build', () => {
     ]);
   });
 
-  it('keeps React and Fluent out of the bundle, which stays under 60 KB', () => {
-    const { bundleBytes, dir } = xeroStatus();
-    expect(bundleBytes).toBeGreaterThan(0);
-    expect(bundleBytes).toBeLessThan(60 * KB);
-    expect(readFileSync(path.join(dir, 'bundle.js'), 'utf8')).toMatch(/Reactv16[\s\S]*FluentUIReactv8290/);
+  it('declares the properties the connection form binds, with the status bound', () => {
+    const properties = [
+      ...manifestOf(COMPONENTS.connectionHealthControl).matchAll(
+        /<property name="([^"]+)"[^>]*of-type="([^"]+)"[^>]*usage="([^"]+)"/g,
+      ),
+    ];
+    expect(properties.map((m) => m.slice(1))).toEqual([
+      ['status', 'OptionSet', 'bound'],
+      ['connectionName', 'SingleLine.Text', 'input'],
+      ['tenantName', 'SingleLine.Text', 'input'],
+      ['refreshDeadline', 'DateAndTime.DateAndTime', 'input'],
+      ['dailyCallsLeft', 'Whole.None', 'input'],
+      ['lastRefreshOn', 'DateAndTime.DateAndTime', 'input'],
+      ['lastError', 'Multiple', 'input'],
+    ]);
   });
 
   it('registers Stellarise.XeroStatus and renders the badge when loaded with the platform libraries', () => {
-    const sandbox: Record<string, unknown> = { Reactv16: React, FluentUIReactv8290: Fluent };
-    sandbox.window = sandbox;
-    vm.runInNewContext(readFileSync(path.join(xeroStatus().dir, 'bundle.js'), 'utf8'), sandbox);
-
-    const Control = (
-      sandbox.Stellarise as { XeroStatus: new () => { updateView(c: unknown): React.ReactElement } }
-    ).XeroStatus;
+    const Control = loadControl<new () => { updateView(c: unknown): React.ReactElement }>(
+      COMPONENTS.xeroStatusControl,
+    );
     const element = new Control().updateView(mockContext({ syncStatus: CHOICES.syncStatus.values.failed }));
 
     expect(element.props).toMatchObject({ statusLabel: 'Failed', tone: 'danger' });
+  });
+
+  it('registers Stellarise.ConnectionHealth and renders the panel when loaded with the platform libraries', () => {
+    const Control = loadControl<new () => { updateView(c: unknown): React.ReactElement<{ view: unknown }> }>(
+      COMPONENTS.connectionHealthControl,
+    );
+    const element = new Control().updateView(
+      mockConnectionHealthContext({ status: CHOICES.connectionStatus.values.needsAttention }),
+    );
+
+    expect(element.props.view).toMatchObject({
+      statusLabel: 'Needs attention',
+      tone: 'warning',
+      linked: true,
+    });
   });
 });
 
@@ -113,27 +160,57 @@ describe('the PCF tests', () => {
 });
 
 describe('the web resource build', () => {
-  it('writes the ribbon script under dist/ by its Dataverse name, minified, under 20 KB', () => {
-    const { file, bytes } = ribbonScript();
-    expect(file).toBe(
-      path.join(__dirname, '..', '..', 'dist', 'webresources', ...COMPONENTS.invoiceRibbonScript.split('/')),
-    );
-    expect(bytes).toBeGreaterThan(0);
-    expect(bytes).toBeLessThanOrEqual(20 * KB);
-    expect(readFileSync(file, 'utf8').split('\n').length).toBeLessThanOrEqual(2);
-  });
+  it.each([COMPONENTS.invoiceRibbonScript, COMPONENTS.connectionCommandsScript])(
+    'writes %s under dist/ by its Dataverse name, minified, at most 20 KB',
+    (name) => {
+      const { file, bytes } = builtScript(name);
+      expect(file).toBe(path.join(__dirname, '..', '..', 'dist', 'webresources', ...name.split('/')));
+      expect(bytes).toBeGreaterThan(0);
+      expect(bytes).toBeLessThanOrEqual(20 * KB);
+      expect(readFileSync(file, 'utf8').split('\n').length).toBeLessThanOrEqual(2);
+    },
+  );
 
   it('exposes StellariseRibbon and queues a push when the bundled syncToXero runs', async () => {
     const invoiceId = '0d6a3f1e-1111-4222-8333-444455556666';
     const webApi = new FakeWebApi().seed('invoice', invoiceId, {});
     const sandbox: Record<string, unknown> = { Xrm: { WebApi: webApi } };
-    vm.runInNewContext(readFileSync(ribbonScript().file, 'utf8'), sandbox);
+    vm.runInNewContext(readFileSync(builtScript(COMPONENTS.invoiceRibbonScript).file, 'utf8'), sandbox);
     const ribbon = sandbox.StellariseRibbon as Record<string, (...args: unknown[]) => unknown>;
 
     expect(Object.keys(ribbon)).toEqual(
-      expect.arrayContaining(['syncToXero', 'syncSelected', 'enableSyncToXero']),
+      expect.arrayContaining([
+        'syncToXero',
+        'syncSelected',
+        'enableSyncToXero',
+        'openInXero',
+        'enableOpenInXero',
+        'emailFromXero',
+        'enableEmailFromXero',
+      ]),
     );
     await ribbon.syncToXero(fakeForm({ id: invoiceId, attributes: { name: 'INV-9' } }).formContext);
+    expect(webApi.rows(TABLES.syncHistory.logicalName)).toHaveLength(1);
+  });
+
+  it('exposes StellariseConnection and queues a reference data refresh when the bundle runs', async () => {
+    const connectionId = '0d6a3f1e-2222-4222-8333-444455556666';
+    const webApi = new FakeWebApi();
+    const sandbox: Record<string, unknown> = { Xrm: { WebApi: webApi } };
+    vm.runInNewContext(readFileSync(builtScript(COMPONENTS.connectionCommandsScript).file, 'utf8'), sandbox);
+    const commands = sandbox.StellariseConnection as Record<string, (...args: unknown[]) => unknown>;
+
+    expect(Object.keys(commands).sort()).toEqual(
+      [
+        'connectToXero',
+        'disconnectFromXero',
+        'enableConnect',
+        'enableReconnect',
+        'refreshReferenceDataNow',
+        'MESSAGES',
+      ].sort(),
+    );
+    await commands.refreshReferenceDataNow(fakeForm({ id: connectionId, attributes: {} }).formContext);
     expect(webApi.rows(TABLES.syncHistory.logicalName)).toHaveLength(1);
   });
 });
