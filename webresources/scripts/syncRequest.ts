@@ -66,6 +66,8 @@ export function pushRequestRecord(invoice: InvoiceToSync, trigger: SyncTrigger):
 
 /** A queued push; `statusWarning` says the request exists but the invoice could not be marked Queued. */
 export interface QueuedPush {
+  /** The stl_synchistory row's id, so a caller can nudge the relay and follow the row. */
+  readonly historyId?: string;
   readonly statusWarning?: string;
 }
 
@@ -79,14 +81,18 @@ export async function queueInvoicePush(
   invoice: InvoiceToSync,
   trigger: SyncTrigger,
 ): Promise<QueuedPush> {
-  await webApi.createRecord(TABLES.syncHistory.logicalName, pushRequestRecord(invoice, trigger));
+  const created = await webApi.createRecord(
+    TABLES.syncHistory.logicalName,
+    pushRequestRecord(invoice, trigger),
+  );
+  const historyId = created?.id ? toBareGuid(created.id) : undefined;
   try {
     await webApi.updateRecord(SYSTEM_TABLES.invoice.logicalName, invoice.id, {
       [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued,
     });
-    return {};
+    return historyId ? { historyId } : {};
   } catch (error) {
-    return { statusWarning: dataverseMessage(error) };
+    return { ...(historyId ? { historyId } : {}), statusWarning: dataverseMessage(error) };
   }
 }
 
