@@ -404,6 +404,7 @@ export const COMPONENTS = {
   pcfNamespace: 'Stellarise',
   xeroStatusControl: 'stl_Stellarise.XeroStatus',
   connectionHealthControl: 'stl_Stellarise.ConnectionHealth',
+  xeroPanelControl: 'stl_Stellarise.XeroPanel',
   /** Web resources (names as Dataverse stores them). */
   invoiceRibbonScript: 'stl_/scripts/invoiceRibbon.js',
   connectionCommandsScript: 'stl_/scripts/connectionCommands.js',
@@ -513,6 +514,7 @@ export const SYSTEM_NAVIGATION = {
     customerContact: 'customerid_contact',
     currency: 'transactioncurrencyid',
   },
+  contact: { parentAccount: 'parentcustomerid_account' },
 } as const;
 
 /** The primary id columns of the custom tables as literal types (TABLES widens them to string). */
@@ -549,7 +551,45 @@ export const ENVIRONMENT_VARIABLE_TABLES = {
     logicalName: 'environmentvariablevalue',
     entitySet: 'environmentvariablevalues',
     value: 'value',
+    primaryId: 'environmentvariablevalueid',
+    schemaName: 'schemaname',
+    /** The single-valued navigation property from a value to its definition (for `@odata.bind`). */
+    definition: 'EnvironmentVariableDefinitionId',
   },
+} as const;
+
+/** Customization tables the configure script writes after import (webhook endpoint, SiteMaps). */
+export const CUSTOMIZATION_TABLES = {
+  serviceEndpoint: {
+    logicalName: 'serviceendpoint',
+    entitySet: 'serviceendpoints',
+    primaryId: 'serviceendpointid',
+    primaryName: 'name',
+    url: 'url',
+    authType: 'authtype',
+    /** Write-only: Dataverse never returns it. */
+    authValue: 'authvalue',
+    description: 'description',
+  },
+  siteMap: {
+    logicalName: 'sitemap',
+    entitySet: 'sitemaps',
+    primaryId: 'sitemapid',
+    primaryName: 'sitemapname',
+    uniqueName: 'sitemapnameunique',
+    xml: 'sitemapxml',
+  },
+} as const;
+
+/** serviceendpoint.authtype values the product uses. */
+export const SERVICE_ENDPOINT_AUTH_TYPES = { httpHeader: 5 } as const;
+
+/** Dynamics 365 Sales Hub: the SiteMap the Stellarise area is merged into, and the area's id. */
+export const SALES_HUB = {
+  siteMapUniqueName: 'SalesHub',
+  areaId: 'stl_StellariseArea',
+  /** The unbound action that publishes customizations (ParameterXml names what to publish). */
+  publishAction: 'PublishXml',
 } as const;
 
 /** The state and status columns every table has. */
