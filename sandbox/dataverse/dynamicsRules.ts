@@ -62,9 +62,7 @@ export function beforeDelete(
   if (table.logicalName === LINE) {
     const invoice = ctx.store.get(INVOICE, idOf(record.invoiceid) ?? '');
     if (invoice) assertInvoiceEditable(invoice.record);
-    for (const child of ctx.store
-      .all(LINE)
-      .filter((l) => idOf(l.record.parentbundleidref) === record.invoicedetailid)) {
+    for (const child of ctx.store.referencing(LINE, 'parentbundleidref', String(record.invoicedetailid))) {
       ctx.store.delete(LINE, child.id);
     }
   }
@@ -176,7 +174,7 @@ function checkBundle(ctx: EmulatorContext, line: StoredRecord, invoiceId: string
 }
 
 function linesOf(ctx: EmulatorContext, invoiceId: string) {
-  return ctx.store.all(LINE).filter((l) => idOf(l.record.invoiceid) === invoiceId);
+  return ctx.store.referencing(LINE, 'invoiceid', invoiceId);
 }
 
 /**

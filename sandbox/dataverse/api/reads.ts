@@ -122,10 +122,7 @@ export function retrieveSegment(
   const collection = table.collections[segment];
   if (collection) {
     const child = ctx.model.table(collection.table)!;
-    const related = rowsOf(ctx, child).filter((r) => {
-      const ref = r.record[collection.column];
-      return isLookupRef(ref) && ref.id === id;
-    });
+    const related = ctx.store.referencing(child.logicalName, collection.column, id);
     return listRecords(ctx, req, child, related, child.entitySet, `${table.entitySet}(${id})/${segment}`);
   }
   const lookup = table.lookups[segment];

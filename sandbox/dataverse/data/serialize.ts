@@ -163,10 +163,7 @@ function expandValue(
       `Could not find a property named '${expand.navigation}' on type 'Microsoft.Dynamics.CRM.${table.logicalName}'.`,
     );
   const child = ctx.model.table(collection.table)!;
-  const related = ctx.store.all(child.logicalName).filter((r) => {
-    const ref = r.record[collection.column];
-    return isLookupRef(ref) && ref.id === row.id;
-  });
+  const related = ctx.store.referencing(child.logicalName, collection.column, row.id);
   const rows = queryRows(child, related, expand.options);
   const limited = expand.options.top !== undefined ? rows.slice(0, expand.options.top) : rows;
   return limited.map((r) => serializeRecord(ctx, child, r, expand.options, annotations));
