@@ -42,6 +42,8 @@ export interface DataverseEmulator {
     /** A bearer token for the browser demo's user. */
     userToken(userId?: string, ttlSeconds?: number): string;
     setLimits(limits: Partial<LimitThresholds>): LimitThresholds;
+    /** Resolves once `count` data requests are in flight at once. */
+    whenInFlight(count: number): Promise<void>;
     addFault(rule: FaultRule): void;
     clearFaults(): void;
     requestLog: RequestLog;
@@ -115,6 +117,7 @@ export async function startDataverseEmulator(
       userToken: (userId, ttl) =>
         tokens.issue(userId ?? ctx.seeds.demoUserId, { ttlSeconds: ttl }).access_token,
       setLimits: (l) => limits.set(l),
+      whenInFlight: (count) => limits.whenInFlight(count),
       addFault: (rule) => void faults.add(rule),
       clearFaults: () => faults.clear(),
       requestLog,

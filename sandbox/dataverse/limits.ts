@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { errors, type DataverseError } from './errors';
 
 /**
@@ -20,6 +21,21 @@ export class ServiceProtection {
   thresholds: LimitThresholds = { ...DEFAULT_LIMITS };
   private readonly recent = new Map<string, number[]>();
   private readonly inFlight = new Map<string, number>();
+  private readonly admitted = new EventEmitter();
+
+  /** Resolves once `count` requests are in flight at the same time (for concurrency tests). */
+  whenInFlight(count: number): Promise<void> {
+    const total = () => [...this.inFlight.values()].reduce((a, b) => a + b, 0);
+    if (total() >= count) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (total() < count) return;
+        this.admitted.off('admit', check);
+        resolve();
+      };
+      this.admitted.on('admit', check);
+    });
+  }
 
   set(partial: Partial<LimitThresholds>): LimitThresholds {
     this.thresholds = { ...this.thresholds, ...partial };
@@ -47,6 +63,7 @@ export class ServiceProtection {
     times.push(now);
     this.recent.set(userId, times);
     this.inFlight.set(userId, inFlight + 1);
+    this.admitted.emit('admit');
     let released = false;
     return {
       release: () => {

@@ -36,7 +36,7 @@ it('answers 429 0x80072326 when too many requests are in flight at once', async 
   emulator.admin.setLimits({ concurrentRequests: 1 });
   emulator.admin.addFault({ delayMs: 300, count: 1 });
   const slow = api('GET', `${account.entitySet}?$top=1`);
-  await new Promise((resolve) => setImmediate(resolve));
+  await emulator.admin.whenInFlight(1);
   const second = await api('GET', `${account.entitySet}?$top=1`);
   expect(second.status).toBe(429);
   expect(second.json().error).toMatchObject({ code: '0x80072326' });
