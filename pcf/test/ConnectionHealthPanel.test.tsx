@@ -2,6 +2,7 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
+import { setIconOptions } from '@fluentui/react';
 import { CHOICES } from '../../solution/names';
 import { ConnectionHealthPanel } from '../ConnectionHealth/components/ConnectionHealthPanel';
 import type { ConnectionCommand } from '../ConnectionHealth/commands';
@@ -18,6 +19,9 @@ const connected: ConnectionHealthInputs = {
   dailyCallsLeft: 4990,
   lastRefreshOn: new Date('2026-12-01T08:30:00Z'),
 };
+
+// Dynamics registers Fluent's icon font; in jsdom nothing does, and MessageBar's icon would warn.
+setIconOptions({ disableWarnings: true });
 
 let container: HTMLDivElement;
 
