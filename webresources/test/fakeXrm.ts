@@ -164,7 +164,7 @@ export interface FakeNavigation {
   readonly confirms: Xrm.Navigation.ConfirmStrings[];
   readonly alerts: Xrm.Navigation.AlertStrings[];
   /** Each opened URL, with how many Web API calls had been made when it opened. */
-  readonly opened: { url: string; options?: Xrm.Navigation.OpenUrlOptions; callsBefore: number }[];
+  readonly opened: { url: string; options?: Xrm.Navigation.DialogSizeOptions; callsBefore: number }[];
   confirmAnswer: boolean;
 }
 
@@ -186,7 +186,7 @@ export function installFakeXrm(webApi = new FakeWebApi()): FakeXrm {
       openAlertDialog: async (strings: Xrm.Navigation.AlertStrings) => {
         navigation.alerts.push(strings);
       },
-      openUrl: (url: string, options?: Xrm.Navigation.OpenUrlOptions) => {
+      openUrl: (url: string, options?: Xrm.Navigation.DialogSizeOptions) => {
         navigation.opened.push({ url, options, callsBefore: webApi.calls.length });
       },
     },
