@@ -61,7 +61,7 @@ export interface Harness {
   xeroInvoices(): Row[];
   xeroInvoice(invoiceId: unknown): Row | undefined;
   /** Stops the relay (not the emulators) and starts a new one on the same store. */
-  restartRelay(overrides?: RelayOverrides): Promise<void>;
+  restartRelay(overrides?: RelayOverrides, wrapStore?: (store: Store) => Store): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,7 +145,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: createLogger({ level: process.env.DEBUG_RELAY ? 'debug' : 'silent' }),
     backoff: { baseDelayMs: 50, maxDelayMs: 500 },
     keepStoreOpen: true,
-    xeroLimits: { perMinute: 100_000, perDay: 1_000_000, appPerMinute: 1_000_000, maxConcurrent: 50 },
+    // A short "minute": a 429 without Retry-After pauses the tenant for one minuteMs.
+    xeroLimits: {
+      perMinute: 100_000,
+      perDay: 1_000_000,
+      appPerMinute: 1_000_000,
+      maxConcurrent: 50,
+      minuteMs: 500,
+    },
   };
   let relay = await createRelay(config, { ...fast, ...options.relay, store });
   let relayUrl = await relay.start();
@@ -220,11 +227,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     xeroInvoice(invoiceId) {
       return harness.xeroInvoices().find((i) => i.InvoiceID === invoiceId);
     },
-    async restartRelay(overrides = {}) {
+    async restartRelay(overrides = {}, wrapStore = (s) => s) {
       await relay.stop();
       await store.close();
       store = await openStore(config.databaseUrl, orgId);
-      relay = await createRelay(config, { ...fast, ...options.relay, ...overrides, store });
+      relay = await createRelay(config, { ...fast, ...options.relay, ...overrides, store: wrapStore(store) });
       relayUrl = await relay.start();
       await pointWebhookAt(api, relayUrl);
     },
