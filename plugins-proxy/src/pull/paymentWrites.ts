@@ -28,6 +28,7 @@ import {
   inValues,
   keySegment,
   lookupProperty,
+  or,
 } from '../adapters/dataverse/odata';
 import { mapPayments, type PaymentRow, type XeroPaymentLike } from '../domain/payments';
 import { piecesOf } from './batchRequests';
@@ -67,7 +68,10 @@ export interface ExistingPaymentRow {
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
-/** The connection's invoices whose stl_xeroid is one of `xeroIds`, keyed by lower-cased Xero id. */
+/**
+ * The invoices whose stl_xeroid is one of `xeroIds`, of this connection or of none (sent through
+ * the default connection), keyed by lower-cased Xero id.
+ */
 export async function readSyncedInvoices(
   client: DataverseClient,
   connectionId: string,
@@ -87,7 +91,11 @@ export async function readSyncedInvoices(
         stateCode,
         statusCode,
       ],
-      filter: and(eq(lookupProperty(I.connectionId), guid(connectionId)), inValues(I.xeroId, piece)),
+      // An invoice without a connection was sent through the default one; Xero ids are unique anyway.
+      filter: and(
+        or(eq(lookupProperty(I.connectionId), guid(connectionId)), eq(lookupProperty(I.connectionId), null)),
+        inValues(I.xeroId, piece),
+      ),
     });
     for (const row of rows) {
       const xeroId = String(row[I.xeroId]);

@@ -33,10 +33,12 @@ export interface PullHarness {
 const HOUR = 60 * 60 * 1000;
 
 export async function startPullHarness(): Promise<PullHarness> {
-  let refreshReference: JobHandler | undefined;
+  const routed: { refreshReference?: JobHandler } = {};
   const h = await withUpdatableState(() =>
     startHarness({
-      relay: { extraHandlers: { refreshReference: (job, context) => refreshReference!(job, context) } },
+      relay: {
+        extraHandlers: { refreshReference: (job, context) => routed.refreshReference!(job, context) },
+      },
     }),
   );
   const logger = createLogger({ level: 'silent' });
@@ -50,7 +52,7 @@ export async function startPullHarness(): Promise<PullHarness> {
     logger,
     config: { paymentsIntervalMs: HOUR, referenceIntervalMs: HOUR },
   });
-  refreshReference = services.handlers.refreshReference;
+  routed.refreshReference = services.handlers.refreshReference;
   const connectionId = h.seed.connectionId;
 
   return {
