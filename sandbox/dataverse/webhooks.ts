@@ -28,6 +28,22 @@ export interface Delivery {
   ok: boolean;
 }
 
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** Over 256 KB, Dataverse drops ParentContext, InputParameters and the images (§5.1). */
+function payloadFor(context: Record<string, unknown>): { body: string; sizeExceeded: boolean } {
+  const full = toWcfJson(context);
+  if (Buffer.byteLength(full) <= MAX_PAYLOAD_BYTES) return { body: full, sizeExceeded: false };
+  const trimmed = {
+    ...context,
+    ParentContext: null,
+    InputParameters: [],
+    PreEntityImages: [],
+    PostEntityImages: [],
+  };
+  return { body: toWcfJson(trimmed), sizeExceeded: true };
+}
+
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
@@ -89,7 +105,7 @@ export class WebhookDispatcher {
 
   private async deliver(event: DataEvent, step: StoredRecord, endpoint: StoredRecord): Promise<void> {
     const operationId = randomUUID();
-    const body = toWcfJson(remoteExecutionContext(this.ctx, event, step, operationId));
+    const { body, sizeExceeded } = payloadFor(remoteExecutionContext(this.ctx, event, step, operationId));
     const auth = parseAuthValue(endpoint.authvalue as string | null);
     const url = new URL(String(endpoint.url));
     const headers: Record<string, string> = {
@@ -98,6 +114,7 @@ export class WebhookDispatcher {
       'x-ms-dynamics-entity-name': event.entity,
       'x-ms-dynamics-request-name': event.message,
       'x-ms-correlation-request-id': event.correlationId,
+      ...(sizeExceeded ? { 'x-ms-dynamics-msg-size-exceeded': 'true' } : {}),
     };
     if (endpoint.authtype === AUTH.httpHeader) Object.assign(headers, auth);
     if (endpoint.authtype === AUTH.webhookKey) url.searchParams.set('code', String(endpoint.authvalue ?? ''));

@@ -244,3 +244,21 @@ it('never calls a URL off this machine: the imported placeholder URL fails as a 
     await fresh.stop();
   }
 });
+
+it('drops InputParameters and sets x-ms-dynamics-msg-size-exceeded for a payload over 256 KB (§5.1)', async () => {
+  await emulator.importSolution(miniSolutionZip('1.1.0.0', true, COLUMNS.syncHistory.details));
+  // An upgrade brings the solution's URL back, as an import does; point it at the capture again.
+  await api('PATCH', `serviceendpoints(${MINI.endpointId})`, {
+    body: { url: captureUrl },
+    headers: { 'If-Match': '*' },
+  });
+  const body = { [COLUMNS.syncHistory.name]: 'huge', [COLUMNS.syncHistory.details]: 'y'.repeat(300 * 1024) };
+  const id = idFrom(await api('POST', TABLES.syncHistory.entitySet, { body }));
+  await emulator.admin.webhooksSettled();
+  expect(received[0].headers['x-ms-dynamics-msg-size-exceeded']).toBe('true');
+  expect(JSON.parse(received[0].body)).toMatchObject({
+    InputParameters: [],
+    ParentContext: null,
+    PrimaryEntityId: id,
+  });
+});
