@@ -41,6 +41,9 @@ export async function ensureContact(
   if (decision.kind === 'use')
     return { ok: true, value: { contactId: decision.contactId, link: link(decision.contactId) } };
   if (decision.kind !== 'create') return { ok: false, messages: [decision.message] };
+  // Invoices of one batch were mapped before the first of them created their customer's contact.
+  const already = loader.createdContact(push.customer.id)?.contactID;
+  if (already) return { ok: true, value: { contactId: already, link: link(already) } };
   const contact = ObjectSerializer.deserialize(decision.body, 'Contact') as Contact;
   const result = await gateway.createContacts(push.connectionId, [contact], { idempotencyKey });
   const [element] = readBatchElements(result.body.contacts, 'contactID');

@@ -18,6 +18,11 @@ export interface FinishInput {
   completedOn: () => Date;
   /** Whether the document was created, updated, or found after an earlier attempt. */
   how: 'created' | 'updated';
+  /**
+   * Xero has no batch endpoint for online-invoice URLs (one call per invoice), so bulk runs skip
+   * them rather than spend the tenant's minute budget; the next single sync fills it in.
+   */
+  fetchOnlineUrl: boolean;
 }
 
 const EMAILABLE = new Set(['SUBMITTED', 'AUTHORISED', 'PAID']);
@@ -42,7 +47,7 @@ export async function finishPush(gateway: XeroGateway, input: FinishInput): Prom
     }
   }
   let onlineUrl: string | undefined;
-  if (sales && ONLINE.has(String(document.status))) {
+  if (input.fetchOnlineUrl && sales && ONLINE.has(String(document.status))) {
     try {
       const online = await gateway.getOnlineInvoice(push.connectionId, document.xeroId);
       onlineUrl = online.body.onlineInvoices?.[0]?.onlineInvoiceUrl ?? undefined;

@@ -34,6 +34,9 @@ export interface PushDeps {
 
 type Outcomes = Map<string, JobOutcome>;
 
+/** Runs with more documents than this skip the per-invoice online-URL call (finish.ts). */
+const ONLINE_URL_MAX_DOCUMENTS = 5;
+
 interface Live {
   push: PreparedPush;
   contactId?: string;
@@ -195,6 +198,7 @@ export class PushRun {
         shortCode,
         completedOn: this.now,
         how,
+        fetchOnlineUrl: sent.length <= ONLINE_URL_MAX_DOCUMENTS,
       });
       succeeded.push({ live, changeset });
     }

@@ -94,6 +94,9 @@ export class XeroSideLoader {
   private organisation?: Promise<OrganisationFacts>;
   private readonly contacts = new Map<string, Promise<Contact[]>>();
   private readonly items = new Map<string, Item>();
+  /** Codes already asked for, found or not, so a batch asks Xero about each code once. */
+  private readonly askedCodes = new Set<string>();
+  private readonly created = new Map<string, Contact>();
 
   constructor(
     private readonly gateway: XeroGateway,
@@ -109,7 +112,13 @@ export class XeroSideLoader {
 
   /** A contact created by this batch: later invoices for the same customer use it. */
   rememberContact(customerId: string, contact: Contact): void {
+    this.created.set(customerId.toLowerCase(), contact);
     this.contacts.set(customerId.toLowerCase(), Promise.resolve([contact]));
+  }
+
+  /** The contact this batch already created for the customer, if any. */
+  createdContact(customerId: string): Contact | undefined {
+    return this.created.get(customerId.toLowerCase());
   }
 
   rememberItems(items: readonly Item[]): void {
@@ -131,7 +140,8 @@ export class XeroSideLoader {
       this.contacts.set(customerId, contacts);
     }
     const wanted = candidateItemCodes(context.products);
-    const missing = wanted.filter((code) => !this.items.has(code.toLowerCase()));
+    const missing = wanted.filter((code) => !this.askedCodes.has(code.toLowerCase()));
+    for (const code of missing) this.askedCodes.add(code.toLowerCase());
     if (missing.length) {
       const found = await this.gateway.getItems(this.connectionId, { codes: missing });
       this.rememberItems(found.body.items ?? []);
