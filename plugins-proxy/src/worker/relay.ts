@@ -32,6 +32,7 @@ import { JobQueue } from '../sync/queue';
 import { createReconciler, type ReconcileResult } from '../sync/reconciler';
 import { createScheduler } from '../sync/scheduler';
 import { WorkerLoop } from '../sync/workerLoop';
+import { createEmailHandler } from './emailHandler';
 import { createPushHandler } from './pushHandler';
 
 export interface RelayOverrides {
@@ -131,7 +132,11 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
   );
   const worker = new WorkerLoop({
     queue,
-    handler: routeJobsByKind({ ...overrides.extraHandlers, push }),
+    handler: routeJobsByKind({
+      ...overrides.extraHandlers,
+      push,
+      email: createEmailHandler({ dataverse, gateway: xero, maxAttempts: queue.maxAttempts }),
+    }),
     owner: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     concurrency: config.workerConcurrency,
     logger,

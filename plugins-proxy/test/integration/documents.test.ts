@@ -236,6 +236,24 @@ describe('after the document', () => {
     expect(row[HC.message]).toContain('emailed');
   });
 
+  it('emails a synced invoice from Xero when an Email document row is queued', async () => {
+    const { invoiceId, invoice } = await sync({ lines: [{ product: 'WIDGET' }] });
+    h.xero.admin.clearRequestLog();
+    const row = await h.waitForFinal(await h.queueEmail(invoiceId));
+    expect(row[HC.status]).toBe(SUCCEEDED);
+    expect(row[HC.message]).toBe(`Xero emailed invoice ${String(invoice[IC.xeroNumber])} to the contact.`);
+    expect(h.xeroCalls()).toEqual([`POST /Invoices/${invoice[IC.xeroId]}/Email`]);
+  });
+
+  it('refuses to email an invoice that is not in Xero yet, without calling Xero', async () => {
+    const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }] });
+    h.xero.admin.clearRequestLog();
+    const row = await h.waitForFinal(await h.queueEmail(invoiceId));
+    expect(row[HC.status]).toBe(FAILED);
+    expect(row[HC.message]).toContain('is not in Xero yet');
+    expect(h.xeroCalls()).toEqual([]);
+  });
+
   it('updates the same Xero invoice when a changed invoice is synced again', async () => {
     const { invoiceId, invoice } = await sync({ lines: [{ product: 'WIDGET' }] });
     await h.api.create(SYSTEM_TABLES.invoiceDetail.entitySet, {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startDataverseEmulator, type DataverseEmulator } from '../../../sandbox/dataverse';
 import { startXeroEmulator, type XeroEmulator } from '../../../sandbox/xero';
 import { CHOICES, COLUMNS, COMPONENTS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
-import { pushRequestRecord } from '../../../webresources/scripts/syncRequest';
+import { invoiceRequestRecord, pushRequestRecord } from '../../../webresources/scripts/syncRequest';
 import { openStore } from '../../src/adapters/store/openStore';
 import type { Store } from '../../src/adapters/store/store';
 import { loadConfig, type Config } from '../../src/config';
@@ -48,6 +48,8 @@ export interface Harness {
   createInvoice(spec: InvoiceSpec): Promise<string>;
   /** Creates the Queued stl_synchistory row and marks the invoice Queued, as the ribbon does. */
   queueSync(invoiceId: string, trigger?: number): Promise<string>;
+  /** Creates the Queued "Email document" row, as the ribbon's Email from Xero does. */
+  queueEmail(invoiceId: string): Promise<string>;
   waitForFinal(rowId: string, timeoutMs?: number): Promise<Row>;
   waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs?: number): Promise<T>;
   historyRow(rowId: string): Promise<Row>;
@@ -197,6 +199,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         [COLUMNS.invoice.syncStatus]: CHOICES.syncStatus.values.queued,
       });
       return rowId;
+    },
+    async queueEmail(invoiceId) {
+      const invoice = await api.get(`${SYSTEM_TABLES.invoice.entitySet}(${invoiceId})?$select=name`);
+      return userApi.create(
+        TABLES.syncHistory.entitySet,
+        invoiceRequestRecord(
+          { id: invoiceId, name: String(invoice.name ?? invoiceId) },
+          CHOICES.operation.values.emailDocument,
+          CHOICES.trigger.values.button,
+        ),
+      );
     },
     waitFor,
     waitForFinal: (rowId, timeoutMs) =>
