@@ -171,3 +171,25 @@ describe('through the scheduled pull', () => {
     expect(row[COLUMNS.connection.dailyCallsLeft]).toBeGreaterThan(0);
   });
 });
+
+describe('credit note allocations', () => {
+  it('updates both the invoice and the credit note when Xero allocates credit', async () => {
+    const invoice = await p.syncedInvoice();
+    const credit = await p.syncedInvoice(CHOICES.documentType.values.salesCreditNote);
+    await p.h.relay.xero.createAllocation(
+      p.connectionId,
+      credit.xeroId,
+      { invoice: { invoiceID: invoice.xeroId }, amount: 30, date: new Date().toISOString().slice(0, 10) },
+      { idempotencyKey: `allocation-test-${credit.xeroId}` },
+    );
+    await p.services.onXeroEvents([
+      { tenantId: p.h.tenantId, category: 'CREDITNOTE', resourceId: credit.xeroId },
+    ]);
+    expect(await invoiceState(invoice.invoiceId)).toMatchObject({
+      amountPaid: 30,
+      amountDue: 80,
+      ...INVOICE_STATE.paidPartial,
+    });
+    expect(await invoiceState(credit.invoiceId)).toMatchObject({ amountPaid: 30, amountDue: 80 });
+  });
+});

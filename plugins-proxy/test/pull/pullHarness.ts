@@ -23,8 +23,8 @@ export interface PullHarness {
   /** The store the services hold and release jobs in. */
   jobs: Store;
   connectionId: string;
-  /** Pushes a new one-line invoice (110.00 with tax) through the relay; answers its ids. */
-  syncedInvoice(): Promise<{ invoiceId: string; xeroId: string; xeroNumber: string }>;
+  /** Pushes a new one-line document (110.00 with tax) through the relay; answers its ids. */
+  syncedInvoice(documentType?: number): Promise<{ invoiceId: string; xeroId: string; xeroNumber: string }>;
   /** The connection's rows of a table, with the given columns and statecode/statuscode. */
   rowsOf(entitySet: string, select: string[]): Promise<Row[]>;
   stop(): Promise<void>;
@@ -61,8 +61,8 @@ export async function startPullHarness(): Promise<PullHarness> {
     scheduler,
     jobs,
     connectionId,
-    async syncedInvoice() {
-      const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET', quantity: 2 }] });
+    async syncedInvoice(documentType) {
+      const invoiceId = await h.createInvoice({ documentType, lines: [{ product: 'WIDGET', quantity: 2 }] });
       const row = await h.waitForFinal(await h.queueSync(invoiceId));
       if (row[COLUMNS.syncHistory.status] !== CHOICES.syncHistoryStatus.values.succeeded)
         throw new Error(`The push of the test invoice failed: ${String(row[COLUMNS.syncHistory.message])}`);
