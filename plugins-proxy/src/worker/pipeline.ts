@@ -5,6 +5,8 @@
  * fails alone with its own message. Returns one JobOutcome per job.
  */
 import type { Logger } from 'pino';
+import { COLUMNS, TABLES } from '../../../solution/names';
+import { keySegment } from '../adapters/dataverse/odata';
 import type { BatchChangeset } from '../adapters/dataverse/batch';
 import { applyChangesets } from '../adapters/dataverse/changesetRunner';
 import type { DataverseClient } from '../adapters/dataverse/client';
@@ -238,6 +240,17 @@ export class PushRun {
     };
   }
 
+  /** Best effort: tells the row's reader why the job waits; the job's own state is in the store. */
+  private async note(job: Job, message: string): Promise<void> {
+    try {
+      await this.deps.dataverse.update(keySegment(TABLES.syncHistory, job.id), {
+        [COLUMNS.syncHistory.message]: message,
+      });
+    } catch (error) {
+      this.logger.warn({ err: error, jobId: job.id }, 'could not note the wait on the sync row');
+    }
+  }
+
   /** Writes the failure to the history row and the invoice, and records the final outcome. */
   private async fail(failure: PrepareFailure): Promise<void> {
     const changeset = failureChangeset({
@@ -274,6 +287,7 @@ export class PushRun {
     const { job } = failure;
     if (outcome.type === 'held') {
       this.outcomes.set(job.id, JobOutcomes.held(outcome.message));
+      await this.note(job, `Waiting for the Xero connection: ${outcome.message}`);
       return;
     }
     if (outcome.type === 'retry' && job.attempts < this.deps.maxAttempts) {
