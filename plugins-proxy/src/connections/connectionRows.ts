@@ -24,6 +24,7 @@ export interface ConnectionHealthRow {
   readonly lastRefreshOn: string | null;
   readonly dailyCallsLeft: number | null;
   readonly lastError: string | null;
+  readonly lastPaymentPullOn: string | null;
 }
 
 const ROW_COLUMNS = [C.name, C.connectNonce, C.connectNonceIssuedOn, C.tenantId, C.status];
@@ -35,6 +36,7 @@ const HEALTH_COLUMNS = [
   C.lastRefreshOn,
   C.dailyCallsLeft,
   C.lastError,
+  C.lastPaymentPullOn,
 ];
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -62,6 +64,7 @@ function toHealthRow(row: Row): ConnectionHealthRow {
     lastRefreshOn: text(row[C.lastRefreshOn]),
     dailyCallsLeft: whole(row[C.dailyCallsLeft]),
     lastError: text(row[C.lastError]),
+    lastPaymentPullOn: text(row[C.lastPaymentPullOn]),
   };
 }
 

@@ -25,6 +25,8 @@ export interface HealthChange {
   readonly lastRefreshOn?: Date;
   readonly dailyCallsLeft?: number;
   readonly lastError?: string | null;
+  /** Set by a payments pull that changed something, so a quiet pull leaves the row alone. */
+  readonly lastPaymentPullOn?: Date;
 }
 
 export interface ConnectionHealthDeps {
@@ -58,6 +60,8 @@ export function healthDiff(row: ConnectionHealthRow, change: HealthChange): Reco
     body[C.refreshDeadline] = change.refreshDeadline.toISOString();
   if (change.lastRefreshOn && !sameInstant(row.lastRefreshOn, change.lastRefreshOn))
     body[C.lastRefreshOn] = change.lastRefreshOn.toISOString();
+  if (change.lastPaymentPullOn && !sameInstant(row.lastPaymentPullOn, change.lastPaymentPullOn))
+    body[C.lastPaymentPullOn] = change.lastPaymentPullOn.toISOString();
   if (change.dailyCallsLeft !== undefined) {
     const calls = Math.max(0, Math.round(change.dailyCallsLeft));
     if (row.dailyCallsLeft !== calls) body[C.dailyCallsLeft] = calls;

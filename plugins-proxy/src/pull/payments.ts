@@ -48,7 +48,10 @@ export interface PaymentPullDeps {
 export interface PullReport {
   readonly changed: number;
   readonly failed: number;
+  /** One line per document written or failed. */
   readonly messages: string[];
+  /** The failures among them, for the connection's last error. */
+  readonly errors: string[];
 }
 
 export interface DocumentRequest {
@@ -119,6 +122,7 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
       changes.map((c) => c.change.changeset),
     );
     const messages: string[] = [];
+    const errors: string[] = [];
     let failed = 0;
     for (const [index, outcome] of outcomes.entries()) {
       const { invoice, change } = changes[index];
@@ -129,9 +133,10 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
       failed += 1;
       const message = `The payment update for ${invoice.number ?? invoice.xeroId} could not be written: ${outcome.error.message}`;
       messages.push(message);
+      errors.push(message);
       await recordFailure(connectionId, trigger, message, startedOn, invoice.id);
     }
-    return { changed: changes.length - failed, failed, messages };
+    return { changed: changes.length - failed, failed, messages, errors };
   }
 
   async function recordFailure(
@@ -169,7 +174,8 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
       const report = await work(startedOn);
       await deps.health.update(connectionId, {
         dailyCallsLeft: deps.dailyCallsLeft(connectionId),
-        ...(report.failed === 0 ? { lastError: null } : { lastError: report.messages.join('\n') }),
+        lastError: report.errors.length === 0 ? null : report.errors.join('\n'),
+        ...(report.changed > 0 ? { lastPaymentPullOn: new Date(now()) } : {}),
       });
       if (report.changed > 0)
         deps.logger.info({ connectionId, changed: report.changed }, 'payments from Xero written');
@@ -179,11 +185,11 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
       deps.logger.warn({ connectionId, err: error }, 'payments pull failed');
       if (failure.kind === 'needsAttention') {
         await deps.health.markNeedsAttention(failure.error);
-        return { changed: 0, failed: 1, messages: [failure.error.message] };
+        return { changed: 0, failed: 1, messages: [failure.error.message], errors: [failure.error.message] };
       }
       await recordFailure(connectionId, trigger, failure.message, startedOn);
       await deps.health.update(connectionId, { lastError: failure.message }).catch(() => false);
-      return { changed: 0, failed: 1, messages: [failure.message] };
+      return { changed: 0, failed: 1, messages: [failure.message], errors: [failure.message] };
     }
   }
 

@@ -13,6 +13,7 @@ const row: ConnectionHealthRow = {
   lastRefreshOn: '2026-12-01T09:00:00Z',
   dailyCallsLeft: 4990,
   lastError: null,
+  lastPaymentPullOn: null,
 };
 
 it('writes nothing when every value is as the row has it (date-times compared to the second)', () => {
