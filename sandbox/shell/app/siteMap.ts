@@ -1,0 +1,47 @@
+/** The app's SiteMap (from the emulator's sitemaps row) as navigation: areas → groups → sub-areas. */
+export interface SubArea {
+  id: string;
+  title: string;
+  /** `#/list/<table>` for a table, `#/webresource/<name>` for a web resource, or an external URL. */
+  href: string;
+}
+
+export interface SiteMapGroup {
+  id: string;
+  title: string;
+  subAreas: SubArea[];
+}
+
+export interface SiteMapArea {
+  id: string;
+  title: string;
+  groups: SiteMapGroup[];
+}
+
+const titleOf = (el: Element) =>
+  el.querySelector(':scope > Titles > Title')?.getAttribute('Title') ?? el.getAttribute('Id') ?? '';
+
+function hrefOf(subArea: Element): string {
+  const entity = subArea.getAttribute('Entity');
+  if (entity) return `#/list/${entity}`;
+  const url = subArea.getAttribute('Url') ?? '';
+  if (url.startsWith('$webresource:')) return `#/webresource/${url.slice('$webresource:'.length)}`;
+  return url;
+}
+
+export function parseSiteMap(xml: string): SiteMapArea[] {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  return Array.from(doc.querySelectorAll('SiteMap > Area')).map((area) => ({
+    id: area.getAttribute('Id') ?? '',
+    title: titleOf(area),
+    groups: Array.from(area.querySelectorAll(':scope > Group')).map((group) => ({
+      id: group.getAttribute('Id') ?? '',
+      title: titleOf(group),
+      subAreas: Array.from(group.querySelectorAll(':scope > SubArea')).map((s) => ({
+        id: s.getAttribute('Id') ?? '',
+        title: titleOf(s),
+        href: hrefOf(s),
+      })),
+    })),
+  }));
+}
