@@ -1,6 +1,6 @@
 /**
- * `npm run build`: build the PCF control and the web resources (their own build functions, when
- * present), then pack the Dataverse solution: both zips and dist/unpacked/, and print a summary.
+ * `npm run build`: build the PCF controls, the web resource scripts and the documentation pages
+ * (their own build functions, when present), then pack the Dataverse solution: both zips and dist/unpacked/, and print a summary.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,7 @@ async function runPartBuild(file: string, exportName: string): Promise<void> {
 export async function build(): Promise<BuiltSolution> {
   await runPartBuild('build-pcf', 'buildPcf');
   await runPartBuild('build-webresources', 'buildWebResources');
+  await runPartBuild('build-docs', 'buildDocs');
   return buildSolution(solutionModel, { repoRoot, outDir: path.join(repoRoot, 'dist') });
 }
 

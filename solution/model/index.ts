@@ -1,3 +1,4 @@
+import { DOCS_WEB_RESOURCES } from './docs';
 import { ALTERNATE_KEYS, COMPONENTS, LOOKUPS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
 import { SOLUTION_VERSION } from '../version';
 import { GLOBAL_CHOICES } from './choices';
@@ -99,7 +100,7 @@ export const solutionModel: SolutionModel = {
   ],
   views: CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
   ribbon: RIBBON_BUTTONS,
-  webResources: WEB_RESOURCES,
+  webResources: [...WEB_RESOURCES, ...DOCS_WEB_RESOURCES],
   controls: PCF_CONTROLS,
   roles: SECURITY_ROLES,
   fieldSecurityProfiles: FIELD_SECURITY_PROFILES,

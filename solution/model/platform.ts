@@ -50,13 +50,6 @@ export const WEB_RESOURCES: readonly WebResource[] = [
     type: 'svg',
     source: { from: 'repo', path: 'webresources/icons/xero.svg' },
   },
-  {
-    name: COMPONENTS.docsPage,
-    displayName: 'Stellarise documentation',
-    description: 'The user guide, shown in the Documentation area of the app.',
-    type: 'html',
-    source: { from: 'generated', path: 'docs' },
-  },
 ];
 
 function control(name: string, displayName: string): PcfControl {

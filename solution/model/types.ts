@@ -213,7 +213,7 @@ export interface WebResource {
   readonly description: string;
   readonly type: 'html' | 'css' | 'script' | 'svg' | 'png';
   /** Where the file comes from, relative to the artifacts directory or the repo. */
-  readonly source: { readonly from: 'artifacts' | 'repo' | 'generated'; readonly path: string };
+  readonly source: { readonly from: 'artifacts' | 'repo'; readonly path: string };
 }
 
 export interface PcfControl {

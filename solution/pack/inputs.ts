@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SolutionModel } from '../model/types';
-import { docsPageHtml } from './docsPage';
 import { fragmentOf } from './xml';
 
 /** Everything the packer reads from disk, gathered up front so packing itself is pure. */
@@ -39,29 +38,11 @@ function filesUnder(dir: string, prefix = ''): string[] {
     });
 }
 
-function docsPage(repoRoot: string, docsDir: string): Buffer {
-  const dir = path.join(repoRoot, docsDir);
-  const names = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => n.endsWith('.md'))
-        .sort()
-    : [];
-  const docs = names.map((name) => ({
-    name: name.replace(/\.md$/, ''),
-    markdown: readFileSync(path.join(dir, name), 'utf8'),
-  }));
-  return Buffer.from(docsPageHtml(docs), 'utf8');
-}
-
 export function loadInputs(model: SolutionModel, options: InputOptions): PackageInputs {
   const artifacts = options.artifactsDir ?? options.repoRoot;
   const missing: string[] = [];
   const webResources: Record<string, Buffer> = {};
   for (const w of model.webResources) {
-    if (w.source.from === 'generated') {
-      webResources[w.name] = docsPage(options.repoRoot, w.source.path);
-      continue;
-    }
     const file = path.join(w.source.from === 'artifacts' ? artifacts : options.repoRoot, w.source.path);
     if (existsSync(file)) webResources[w.name] = readFileSync(file);
     else missing.push(`${w.source.path} (web resource ${w.name})`);
