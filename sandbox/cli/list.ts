@@ -1,0 +1,28 @@
+/** `npm run sandbox -- list`: the demo invoices with their sync state. */
+import { COLUMNS, SYSTEM_COLUMNS } from '../../solution/names';
+import type { SandboxSession } from './connect';
+import { listInvoices } from './invoices';
+import { DOCUMENT_TYPE, SYNC_STATUS, label } from './labels';
+import { formatTable } from './table';
+
+const I = SYSTEM_COLUMNS.invoice;
+const IC = COLUMNS.invoice;
+
+export async function listCommand(session: SandboxSession, print: (line: string) => void): Promise<number> {
+  const invoices = await listInvoices(session.dataverse);
+  const rows = invoices.map((row) => [
+    String(row[I.invoiceNumber] ?? ''),
+    label(DOCUMENT_TYPE, row[IC.documentType]),
+    label(SYNC_STATUS, row[IC.syncStatus]) || 'Not synced',
+    String(row[IC.xeroNumber] ?? ''),
+    String(row[IC.xeroStatus] ?? ''),
+    typeof row[I.totalAmount] === 'number' ? (row[I.totalAmount] as number).toFixed(2) : '',
+    String(row[I.name] ?? ''),
+  ]);
+  for (const line of formatTable(
+    ['Number', 'Document type', 'Sync status', 'Xero number', 'Xero status', 'Total', 'Name'],
+    rows,
+  ))
+    print(line);
+  return 0;
+}

@@ -1,0 +1,74 @@
+/**
+ * The demo connection's codes: GL codes, tax rates, branding themes and tracking pulled from the
+ * Xero emulator by the relay's own reference-data pull (what a connect does), plus one GL code
+ * Xero no longer has, inactive, so one demo invoice is blocked by the pre-flight check.
+ */
+import type { DataverseClient } from '../../plugins-proxy/src/adapters/dataverse/client';
+import { eq, guid, lookupProperty } from '../../plugins-proxy/src/adapters/dataverse/odata';
+import type { XeroGateway } from '../../plugins-proxy/src/adapters/xero/gateway';
+import { describeCounts, pullReferenceData } from '../../plugins-proxy/src/pull/referenceData';
+import { COLUMNS, CUSTOM_TABLE_STATE, TABLES } from '../../solution/names';
+import { bindTo, findOrCreate, type Row, type SeedCounter } from './rows';
+
+export interface DemoCodes {
+  /** stl_glcode ids by account code. */
+  readonly glCodes: Record<string, string>;
+  /** stl_taxrate ids by tax type. */
+  readonly taxRates: Record<string, string>;
+  readonly brandingThemeId?: string;
+  /** The GL code Xero no longer has (inactive in Dynamics). */
+  readonly retiredGlCodeId: string;
+  readonly pullSummary: string;
+}
+
+export const RETIRED_GL_CODE = { code: '299', name: 'Retired sales account' } as const;
+
+async function idsByKey(
+  client: DataverseClient,
+  table: (typeof TABLES)[keyof typeof TABLES],
+  keyColumn: string,
+  connectionId: string,
+): Promise<Record<string, string>> {
+  const rows = await client.query<Row>(table.entitySet, {
+    select: [table.primaryId, keyColumn],
+    filter: eq(lookupProperty(COLUMNS.glCode.connectionId), guid(connectionId)),
+  });
+  return Object.fromEntries(rows.map((r) => [String(r[keyColumn]), String(r[table.primaryId])]));
+}
+
+export async function pullDemoCodes(
+  client: DataverseClient,
+  xero: XeroGateway,
+  connectionId: string,
+  counter: SeedCounter,
+): Promise<DemoCodes> {
+  const counts = await pullReferenceData({ dataverse: client, xero }, connectionId);
+  const glCodes = await idsByKey(client, TABLES.glCode, COLUMNS.glCode.code, connectionId);
+  const retiredGlCodeId =
+    glCodes[RETIRED_GL_CODE.code] ??
+    (await findOrCreate(
+      client,
+      TABLES.glCode,
+      { column: COLUMNS.glCode.code, value: RETIRED_GL_CODE.code },
+      {
+        [COLUMNS.glCode.name]: RETIRED_GL_CODE.name,
+        [COLUMNS.glCode.accountType]: 'REVENUE',
+        ...bindTo(TABLES.glCode.logicalName, COLUMNS.glCode.connectionId, TABLES.connection, connectionId),
+      },
+      counter,
+    ));
+  await client.update(`${TABLES.glCode.entitySet}(${retiredGlCodeId})`, { ...CUSTOM_TABLE_STATE.inactive });
+  const themes = await idsByKey(
+    client,
+    TABLES.brandingTheme,
+    COLUMNS.brandingTheme.xeroBrandingThemeId,
+    connectionId,
+  );
+  return {
+    glCodes,
+    taxRates: await idsByKey(client, TABLES.taxRate, COLUMNS.taxRate.taxType, connectionId),
+    brandingThemeId: Object.values(themes)[0],
+    retiredGlCodeId,
+    pullSummary: describeCounts(counts),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run configure -- --org URL --relay URL [--saleshub] [--secret S]
+ *   [--tenant ID --client-id ID --client-secret S] [--authority-host URL]`
+ * Credentials of the app registration that may customise the org come from the options or from
+ * ENTRA_TENANT_ID / ENTRA_CLIENT_ID / ENTRA_CLIENT_SECRET (and ENTRA_AUTHORITY_HOST,
+ * ENTRA_AUTHORITY_METADATA); the webhook secret from --secret or DATAVERSE_WEBHOOK_SECRET.
+ */
+import { secretProblem } from './authValue';
+
+export interface ConfigureOptions {
+  readonly orgUrl: string;
+  readonly relayUrl: string;
+  readonly salesHub: boolean;
+  /** The secret to set; absent means keep the one set before, or make one on the first run. */
+  readonly secret?: string;
+  readonly credentials: {
+    readonly tenantId: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly authorityHost?: string;
+    readonly authorityMetadata?: string;
+  };
+}
+
+export type ParsedArgs = { ok: true; options: ConfigureOptions } | { ok: false; message: string };
+
+type Env = Record<string, string | undefined>;
+
+const VALUE_OPTIONS: Record<string, string> = {
+  '--org': 'org',
+  '--relay': 'relay',
+  '--secret': 'secret',
+  '--tenant': 'tenant',
+  '--client-id': 'clientId',
+  '--client-secret': 'clientSecret',
+  '--authority-host': 'authorityHost',
+};
+
+export const USAGE =
+  'Usage: npm run configure -- --org https://ORG.crm.dynamics.com --relay https://RELAY [--saleshub] ' +
+  '[--secret SECRET] [--tenant ID --client-id ID --client-secret SECRET]';
+
+function httpUrl(value: string | undefined, option: string): string | { problem: string } {
+  if (!value) return { problem: `${option} is required.` };
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
+    return url.origin + url.pathname.replace(/\/+$/, '');
+  } catch {
+    return { problem: `${option} must be an http(s) URL, not "${value}".` };
+  }
+}
+
+export function parseConfigureArgs(argv: readonly string[], env: Env = {}): ParsedArgs {
+  const values: Record<string, string> = {};
+  let salesHub = false;
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (flag === '--saleshub') salesHub = true;
+    else if (VALUE_OPTIONS[flag]) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith('--')) problems.push(`${flag} needs a value.`);
+      else values[VALUE_OPTIONS[flag]] = value;
+    } else problems.push(`Unknown option ${arg}.`);
+  }
+  const org = httpUrl(values.org, '--org');
+  const relay = httpUrl(values.relay, '--relay');
+  if (typeof org !== 'string') problems.push(org.problem);
+  if (typeof relay !== 'string') problems.push(relay.problem);
+  const credentials = {
+    tenantId: values.tenant ?? env.ENTRA_TENANT_ID ?? '',
+    clientId: values.clientId ?? env.ENTRA_CLIENT_ID ?? '',
+    clientSecret: values.clientSecret ?? env.ENTRA_CLIENT_SECRET ?? '',
+    authorityHost: values.authorityHost ?? (env.ENTRA_AUTHORITY_HOST || undefined),
+    authorityMetadata: env.ENTRA_AUTHORITY_METADATA || undefined,
+  };
+  if (!credentials.tenantId) problems.push('--tenant (or ENTRA_TENANT_ID) is required.');
+  if (!credentials.clientId) problems.push('--client-id (or ENTRA_CLIENT_ID) is required.');
+  if (!credentials.clientSecret) problems.push('--client-secret (or ENTRA_CLIENT_SECRET) is required.');
+  const secret = values.secret ?? (env.DATAVERSE_WEBHOOK_SECRET || undefined);
+  if (secret !== undefined) {
+    const problem = secretProblem(secret, values.secret ? '--secret' : 'DATAVERSE_WEBHOOK_SECRET');
+    if (problem) problems.push(problem);
+  }
+  if (problems.length > 0) return { ok: false, message: `${problems.join('\n')}\n${USAGE}` };
+  return {
+    ok: true,
+    options: { orgUrl: org as string, relayUrl: relay as string, salesHub, secret, credentials },
+  };
+}
