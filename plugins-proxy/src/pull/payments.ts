@@ -20,7 +20,8 @@ import type { XeroPaymentLike } from '../domain/payments';
 import type { ConnectionHealth } from '../connections/health';
 import { classifyFailure } from './failures';
 import { historyCreate, HISTORY_STATUS, OPERATION } from './history';
-import { documentChange, readPaymentRows, readSyncedInvoices } from './paymentWrites';
+import { documentChange } from './paymentWrites';
+import { readPaymentRows, readSyncedInvoices } from './syncedDocuments';
 import {
   allocationCounterparts,
   XeroDocuments,

@@ -4,7 +4,8 @@
  */
 import { CHOICES, COLUMNS, INVOICE_STATE } from '../../../solution/names';
 import type { BatchRequest } from '../../src/adapters/dataverse/batch';
-import { documentChange, type SyncedInvoice } from '../../src/pull/paymentWrites';
+import { documentChange } from '../../src/pull/paymentWrites';
+import type { SyncedInvoice } from '../../src/pull/syncedDocuments';
 import type { XeroDocument } from '../../src/pull/xeroDocuments';
 
 const CONNECTION = '0c0c0c0c-0000-4000-8000-000000000001';
