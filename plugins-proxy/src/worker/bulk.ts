@@ -63,6 +63,7 @@ export class PushBatcher {
   private async runGroup(connectionId: string, group: Waiting[]): Promise<void> {
     const { owner, logger } = group[0].context;
     let companions: Job[] = [];
+    let renewal: NodeJS.Timeout | undefined;
     try {
       const room = this.maxJobs - group.length;
       if (room > 0) {
@@ -71,6 +72,7 @@ export class PushBatcher {
           ...(connectionId ? { connectionId } : {}),
         });
       }
+      renewal = this.keepLeases(companions, owner, logger);
       const jobs = [...group.map((w) => w.job), ...companions];
       if (jobs.length > 1) logger.info({ jobs: jobs.length, connectionId }, 'bulk push');
       const outcomes = await this.options.run(jobs, logger);
@@ -80,7 +82,27 @@ export class PushBatcher {
       logger.error({ err: error }, 'a push run failed unexpectedly');
       for (const w of group) w.resolve(JobOutcomes.retry(0, LOST));
       for (const job of companions) await this.apply(job, owner, undefined, logger);
+    } finally {
+      clearInterval(renewal);
     }
+  }
+
+  /** The worker loop renews the jobs it claimed; companions are renewed here for as long as the run lasts. */
+  private keepLeases(jobs: readonly Job[], owner: string, logger: Logger): NodeJS.Timeout | undefined {
+    if (jobs.length === 0) return undefined;
+    const { queue } = this.options;
+    const timer = setInterval(
+      () => {
+        for (const job of jobs) {
+          queue
+            .renew(job, owner)
+            .catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, 'renewing a lease failed'));
+        }
+      },
+      Math.max(1, Math.floor(queue.leaseMs / 3)),
+    );
+    timer.unref();
+    return timer;
   }
 
   private async apply(

@@ -5,21 +5,19 @@
  * fails alone with its own message. Returns one JobOutcome per job.
  */
 import type { Logger } from 'pino';
-import { COLUMNS, TABLES } from '../../../solution/names';
-import { keySegment } from '../adapters/dataverse/odata';
 import type { BatchChangeset } from '../adapters/dataverse/batch';
 import { applyChangesets } from '../adapters/dataverse/changesetRunner';
 import type { DataverseClient } from '../adapters/dataverse/client';
-import { failureChangeset, type NewXeroLink } from '../adapters/dataverse/writeBack';
+import type { NewXeroLink } from '../adapters/dataverse/writeBack';
 import type { Job, Store } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
-import { JobOutcomes, type JobOutcome } from '../sync/jobOutcome';
+import type { JobOutcome } from '../sync/jobOutcome';
 import { ensureContact, ensureItems } from './ensure';
-import { errorOutcome, gaveUpMessage } from './errorOutcome';
 import { finishPush } from './finish';
 import { batchIdempotencyKey, idempotencyKey } from './keys';
 import { markInProgress, preparePush, type PrepareFailure, type PreparedPush } from './prepare';
 import { createDocuments, updateExisting, type Sendable, type SendResult } from './send';
+import { RowOutcomes } from './rowOutcomes';
 import { XeroSideLoader } from './xeroSide';
 
 export interface PushDeps {
@@ -36,6 +34,21 @@ export interface PushDeps {
 
 type Outcomes = Map<string, JobOutcome>;
 
+/** Snapshot reads in flight at once: a bulk run reads its rows a few at a time. */
+const PREPARE_CONCURRENCY = 4;
+
+async function eachWithLimit<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 /** Runs with more documents than this skip the per-invoice online-URL call (finish.ts). */
 const ONLINE_URL_MAX_DOCUMENTS = 5;
 
@@ -46,15 +59,22 @@ interface Live {
 }
 
 export class PushRun {
-  private readonly outcomes: Outcomes = new Map();
   private readonly loaders = new Map<string, XeroSideLoader>();
   private readonly now: () => Date;
 
+  private readonly rows: RowOutcomes;
+
   constructor(
     private readonly deps: PushDeps,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
     this.now = deps.now ?? (() => new Date());
+    this.rows = new RowOutcomes({
+      dataverse: deps.dataverse,
+      maxAttempts: deps.maxAttempts,
+      now: this.now,
+      logger,
+    });
   }
 
   private loader(connectionId: string): XeroSideLoader {
@@ -68,7 +88,7 @@ export class PushRun {
 
   async run(jobs: readonly Job[]): Promise<Outcomes> {
     const prepared: Live[] = [];
-    for (const job of jobs) {
+    await eachWithLimit(jobs, PREPARE_CONCURRENCY, async (job) => {
       const startedOn = this.now();
       try {
         await markInProgress(this.deps.dataverse, job, startedOn);
@@ -83,11 +103,17 @@ export class PushRun {
           startedOn,
         );
         if (result.ok) prepared.push({ push: result.push, links: [] });
-        else await this.fail(result.failure);
+        else await this.rows.fail(result.failure);
       } catch (error) {
-        await this.onError({ job, startedOn, invoiceId: job.invoiceId ?? undefined, messages: [] }, error);
+        await this.rows.onError(
+          { job, startedOn, invoiceId: job.invoiceId ?? undefined, messages: [] },
+          error,
+        );
       }
-    }
+    });
+    // Same order whatever finished first, so batches (and their Idempotency-Keys) are stable.
+    const order = new Map(jobs.map((job, index) => [job.id, index]));
+    prepared.sort((a, b) => order.get(a.push.job.id)! - order.get(b.push.job.id)!);
     const byConnection = new Map<string, Live[]>();
     for (const live of prepared) {
       const list = byConnection.get(live.push.connectionId) ?? [];
@@ -95,7 +121,7 @@ export class PushRun {
       byConnection.set(live.push.connectionId, list);
     }
     for (const [connectionId, lives] of byConnection) await this.send(connectionId, lives);
-    return this.outcomes;
+    return this.rows.outcomes;
   }
 
   private async send(connectionId: string, lives: Live[]): Promise<void> {
@@ -110,14 +136,14 @@ export class PushRun {
           idempotencyKey('contact', live.push.job.id),
         );
         if (!contact.ok) {
-          await this.fail(this.failureOf(live.push, contact.messages));
+          await this.rows.fail(this.failureOf(live.push, contact.messages));
           continue;
         }
         live.contactId = contact.value.contactId;
         if (contact.value.link) live.links.push(contact.value.link);
         ready.push(live);
       } catch (error) {
-        await this.onError(this.failureOf(live.push, []), error);
+        await this.rows.onError(this.failureOf(live.push, []), error);
       }
     }
     ready = await this.withItems(connectionId, loader, ready);
@@ -132,7 +158,7 @@ export class PushRun {
           how: 'updated',
         });
       } catch (error) {
-        await this.onError(this.failureOf(live.push, []), error);
+        await this.rows.onError(this.failureOf(live.push, []), error);
       }
     }
     if (creates.length) {
@@ -143,7 +169,7 @@ export class PushRun {
         );
         results.forEach((result, i) => sent.push({ live: creates[i], result, how: 'created' }));
       } catch (error) {
-        for (const live of creates) await this.onError(this.failureOf(live.push, []), error);
+        for (const live of creates) await this.rows.onError(this.failureOf(live.push, []), error);
       }
     }
     await this.deps.afterXeroSend?.(sent.map((s) => s.live.push.job.id));
@@ -169,7 +195,7 @@ export class PushRun {
           const why = items.refused.get(code.toLowerCase());
           return why ? [`Xero refused to create the item ${code}:`, ...why] : [];
         });
-        if (refused.length) await this.fail(this.failureOf(live.push, refused));
+        if (refused.length) await this.rows.fail(this.failureOf(live.push, refused));
         else {
           live.links.push(...items.links[i]);
           kept.push(live);
@@ -177,7 +203,7 @@ export class PushRun {
       }
       return kept;
     } catch (error) {
-      for (const live of ready) await this.onError(this.failureOf(live.push, []), error);
+      for (const live of ready) await this.rows.onError(this.failureOf(live.push, []), error);
       return [];
     }
   }
@@ -190,7 +216,7 @@ export class PushRun {
     const shortCode = sent.length ? (await loader.organisationFacts()).shortCode : undefined;
     for (const { live, result, how } of sent) {
       if (!result.ok) {
-        await this.fail(this.failureOf(live.push, result.messages));
+        await this.rows.fail(this.failureOf(live.push, result.messages));
         continue;
       }
       const changeset = await finishPush(this.deps.gateway, {
@@ -212,13 +238,13 @@ export class PushRun {
         succeeded.map((s) => s.changeset),
       );
     } catch (error) {
-      for (const { live } of succeeded) await this.onError(this.failureOf(live.push, []), error);
+      for (const { live } of succeeded) await this.rows.onError(this.failureOf(live.push, []), error);
       return;
     }
     for (const [i, answer] of answers.entries()) {
       const { live } = succeeded[i];
-      if (answer.ok) this.outcomes.set(live.push.job.id, JobOutcomes.succeeded());
-      else await this.onError(this.failureOf(live.push, []), answer.error);
+      if (answer.ok) this.rows.succeeded(live.push.job);
+      else await this.rows.onError(this.failureOf(live.push, []), answer.error);
     }
   }
 
@@ -238,67 +264,5 @@ export class PushRun {
       messages,
       findings: push.mapping.findings,
     };
-  }
-
-  /** Best effort: tells the row's reader why the job waits; the job's own state is in the store. */
-  private async note(job: Job, message: string): Promise<void> {
-    try {
-      await this.deps.dataverse.update(keySegment(TABLES.syncHistory, job.id), {
-        [COLUMNS.syncHistory.message]: message,
-      });
-    } catch (error) {
-      this.logger.warn({ err: error, jobId: job.id }, 'could not note the wait on the sync row');
-    }
-  }
-
-  /** Writes the failure to the history row and the invoice, and records the final outcome. */
-  private async fail(failure: PrepareFailure): Promise<void> {
-    const changeset = failureChangeset({
-      invoiceId: failure.invoiceId,
-      syncHistoryId: failure.job.id,
-      messages: failure.messages,
-      findings: failure.findings,
-      timings: { startedOn: failure.startedOn, completedOn: this.now() },
-      attempts: failure.job.attempts,
-      outcome: failure.outcome,
-    });
-    try {
-      const [answer] = await applyChangesets(this.deps.dataverse, [changeset]);
-      if (answer && !answer.ok) throw answer.error;
-      this.outcomes.set(failure.job.id, JobOutcomes.failed(failure.messages.join('\n')));
-    } catch (error) {
-      this.logger.warn({ err: error, jobId: failure.job.id }, 'writing the failure to Dynamics 365 failed');
-      const outcome = errorOutcome(error);
-      this.outcomes.set(
-        failure.job.id,
-        outcome.type === 'retry'
-          ? JobOutcomes.retry(outcome.afterMs, outcome.message)
-          : JobOutcomes.failed(failure.messages.join('\n')),
-      );
-    }
-  }
-
-  /**
-   * A thrown error: retry while attempts remain (the row stays In progress), hold for a
-   * connection that needs a person, else fail with the service's words.
-   */
-  private async onError(failure: PrepareFailure, error: unknown): Promise<void> {
-    const outcome = errorOutcome(error);
-    const { job } = failure;
-    if (outcome.type === 'held') {
-      this.outcomes.set(job.id, JobOutcomes.held(outcome.message));
-      await this.note(job, `Waiting for the Xero connection: ${outcome.message}`);
-      return;
-    }
-    if (outcome.type === 'retry' && job.attempts < this.deps.maxAttempts) {
-      this.logger.warn({ jobId: job.id, reason: outcome.message }, 'transient failure; will retry');
-      this.outcomes.set(job.id, JobOutcomes.retry(outcome.afterMs, outcome.message));
-      return;
-    }
-    const messages =
-      outcome.type === 'retry'
-        ? [gaveUpMessage(job.attempts, outcome.message)]
-        : [...failure.messages, ...outcome.messages];
-    await this.fail({ ...failure, messages });
   }
 }
