@@ -165,11 +165,29 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
   }
 
   /** Runs one pull, keeps the row's health current, and turns a throw into a recorded failure. */
-  async function guarded(
+  // One pull at a time per connection in this process, so a webhook pull and the scheduled one
+  // never both write (and record) the same change.
+  const lanes = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(connectionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = lanes.get(connectionId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    lanes.set(connectionId, settled);
+    void settled.then(() => {
+      if (lanes.get(connectionId) === settled) lanes.delete(connectionId);
+    });
+    return next;
+  }
+
+  function guarded(connectionId: string, trigger: number, work: (startedOn: Date) => Promise<PullReport>) {
+    return oneAtATime(connectionId, () => runGuarded(connectionId, trigger, work));
+  }
+
+  async function runGuarded(
     connectionId: string,
     trigger: number,
     work: (startedOn: Date) => Promise<PullReport>,
-  ) {
+  ): Promise<PullReport> {
     const startedOn = new Date(now());
     try {
       const report = await work(startedOn);

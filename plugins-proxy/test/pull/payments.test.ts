@@ -164,6 +164,13 @@ describe('through the scheduled pull', () => {
     expect(await pullHistory(invoiceId)).toHaveLength(1);
   });
 
+  it('records one history row when a webhook pull and the scheduled pull see a payment at once', async () => {
+    const { invoiceId, xeroId } = await p.syncedInvoice();
+    recordPayment(xeroId, 7);
+    await Promise.all([scheduledPull(), webhookFor(xeroId)]);
+    expect(await pullHistory(invoiceId)).toHaveLength(1);
+  });
+
   it('keeps the daily calls left on the connection row', async () => {
     await scheduledPull();
     const row = await p.h.api.get(`${TABLES.connection.entitySet}(${p.connectionId})`);
