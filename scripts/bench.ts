@@ -1,28 +1,98 @@
 /**
- * `npm run bench [-- scenario ...]`: runs the registered benchmark scenarios (all by default) and
- * prints one JSON object on stdout, `{"<scenario>": {...}}`; progress goes to stderr. Later work
- * adds scenarios to SCENARIOS; each is an async function returning plain JSON.
+ * `npm run bench [-- --quick] [-- --write-docs] [-- scenario ...]`: runs the registered benchmark
+ * scenarios (all by default, in registry order) and prints ONE JSON object on stdout,
+ * `{"<scenario>": {...}}`; progress goes to stderr. A full run (all scenarios, not --quick) also
+ * writes docs/performance.md; --write-docs forces that for any run.
+ *
+ * While scenarios run, process.stdout.write is routed to stderr: a relay or emulator that logs to
+ * stdout must not corrupt the one JSON line that `npm run -s bench | jq` relies on.
  */
+import path from 'node:path';
+import { benchIntake } from './bench/intake';
 import { benchMapping } from './bench/mapping';
+import { describeMachine, writePerformanceReport, type BenchResults } from './bench/report';
 
-export const SCENARIOS: Record<string, () => Promise<unknown>> = {
-  mapping: benchMapping,
+export interface ScenarioOptions {
+  /** Reduced sizes so the whole run stays under 2 minutes (CI proves the script works, nothing more). */
+  readonly quick: boolean;
+  /** Progress for people; goes to stderr. */
+  readonly log: (message: string) => void;
+}
+
+export interface Scenario {
+  /** One line for docs/performance.md: what the scenario measures. */
+  readonly description: string;
+  run(options: ScenarioOptions): Promise<Record<string, number | string>>;
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  intake: {
+    description:
+      'Dataverse webhook deliveries (valid RemoteExecutionContext bodies, right secret) at concurrency 50 against the real relay app on a temp SQLite store.',
+    run: (options) => benchIntake(options),
+  },
+  mapping: {
+    description: 'A 200-line invoice parsed, pre-flighted and mapped to the Xero payload, repeated for ~2 s.',
+    run: async () => ({ ...(await benchMapping()) }),
+  },
 };
 
-async function main(names: string[]): Promise<number> {
-  const unknown = names.filter((n) => !(n in SCENARIOS));
+export interface BenchArguments {
+  readonly quick: boolean;
+  readonly writeDocs: boolean;
+  readonly names: readonly string[];
+}
+
+export function parseBenchArguments(argv: readonly string[]): BenchArguments {
+  const names = argv.filter((a) => !a.startsWith('--'));
+  return { quick: argv.includes('--quick'), writeDocs: argv.includes('--write-docs'), names };
+}
+
+const REPORT_FILE = path.join(__dirname, '../docs/performance.md');
+
+function routeStdoutToStderr(): () => void {
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  return () => {
+    process.stdout.write = original;
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseBenchArguments(argv);
+  const unknown = args.names.filter((n) => !(n in SCENARIOS));
   if (unknown.length) {
     process.stderr.write(
       `unknown scenario(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}\n`,
     );
     return 1;
   }
-  const results: Record<string, unknown> = {};
-  for (const name of names.length ? names : Object.keys(SCENARIOS)) {
-    process.stderr.write(`bench: ${name}…\n`);
-    const started = Date.now();
-    results[name] = await SCENARIOS[name]();
-    process.stderr.write(`bench: ${name} done in ${Date.now() - started} ms\n`);
+  const selected = args.names.length ? args.names : Object.keys(SCENARIOS);
+  const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+  const results: BenchResults = {};
+  const restoreStdout = routeStdoutToStderr();
+  const startedAt = new Date();
+  try {
+    for (const name of selected) {
+      log(`${name}${args.quick ? ' (quick)' : ''}…`);
+      const started = Date.now();
+      results[name] = await SCENARIOS[name].run({ quick: args.quick, log: (m) => log(`${name}: ${m}`) });
+      log(`${name} done in ${Date.now() - started} ms`);
+    }
+  } finally {
+    restoreStdout();
+  }
+  const fullRun = !args.quick && args.names.length === 0;
+  if (fullRun || args.writeDocs) {
+    const descriptions = Object.fromEntries(selected.map((n) => [n, SCENARIOS[n].description]));
+    writePerformanceReport(REPORT_FILE, {
+      results,
+      descriptions,
+      machine: describeMachine(),
+      date: startedAt,
+      quick: args.quick,
+    });
+    log(`wrote ${path.relative(process.cwd(), REPORT_FILE)}`);
   }
   process.stdout.write(`${JSON.stringify(results)}\n`);
   return 0;

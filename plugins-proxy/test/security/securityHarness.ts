@@ -1,0 +1,215 @@
+/**
+ * The relay under attack: the integration harness (both emulators, the real createRelay over real
+ * HTTP on 127.0.0.1:0) plus what an internet-facing relay also exposes — the Xero webhook route
+ * with the real connection services behind it, and the OAuth routes on store-backed ports with the
+ * Dataverse connection rows. Every relay log line goes to memory (level debug) so a test can
+ * search them for secrets, and `footprint()` captures what an attack could change (jobs, tokens,
+ * Xero calls, Dataverse rows) so each test can show it changed nothing.
+ */
+import { randomBytes } from 'node:crypto';
+import { CHOICES, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import { MsalTokenProvider } from '../../src/adapters/dataverse/tokenProvider';
+import type { JobState } from '../../src/adapters/store/store';
+import { createLogger } from '../../src/logger';
+import { registerConnectionServices, type ConnectionServices } from '../../src/pull';
+import { createConnectFlow, type ConnectFlow } from '../../src/oauth/connectFlow';
+import { deriveStateKey, TokenCipher } from '../../src/oauth/crypto';
+import { registerOAuthRoutes } from '../../src/oauth/routes';
+import { storeLockPort, storeOAuthStateStore, storeTokenStore } from '../../src/oauth/storePorts';
+import { openTokenSet } from '../../src/oauth/tokenSet';
+import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
+import { createScheduler } from '../../src/sync/scheduler';
+import type { TargetedPull } from '../../src/xeroWebhooks/events';
+import { registerXeroWebhookRoute } from '../../src/xeroWebhooks/route';
+import { startHarness, type Harness } from '../integration/harness';
+
+/** Where the Xero emulator redirects after consent (its default registered URI); tests replay it to the relay. */
+export const XERO_REDIRECT_URI = 'http://localhost:3000/oauth/callback';
+
+export interface SecurityHarness extends Harness {
+  /** Every line the relay logged so far, raw JSON text. */
+  readonly logLines: string[];
+  /** Pulls the Xero webhook route handed on (after a valid signature only). */
+  readonly pulls: TargetedPull[];
+  /** Dataverse access tokens the relay obtained (each must stay out of the logs). */
+  readonly dataverseTokens: string[];
+  /** Extra values a test sent that must never be logged (signatures, forged secrets). */
+  readonly sentSecrets: string[];
+  readonly services: ConnectionServices;
+  /** The configured secrets and the tokens the store holds, decrypted, each named for messages. */
+  secretValues(): Promise<NamedSecret[]>;
+  footprint(): Promise<Footprint>;
+  /** Waits until the webhook pulls scheduled so far have finished. */
+  settlePulls(): Promise<void>;
+}
+
+export interface NamedSecret {
+  readonly what: string;
+  readonly value: string;
+}
+
+export interface Footprint {
+  readonly jobs: Record<JobState, number>;
+  readonly tokenVersions: Record<string, number | null>;
+  readonly xeroRequests: number;
+  /** Every sync row, invoice and connection with its modifiedon: any write shows up here. */
+  readonly dataverseRows: string[];
+}
+
+const WATCHED_TABLES = [TABLES.syncHistory, SYSTEM_TABLES.invoice, TABLES.connection];
+
+async function dataverseRows(h: Harness): Promise<string[]> {
+  const rows: string[] = [];
+  for (const table of WATCHED_TABLES) {
+    for (const row of await h.api.list(`${table.entitySet}?$select=${table.primaryId},modifiedon`)) {
+      rows.push(`${table.logicalName} ${String(row[table.primaryId])} ${String(row.modifiedon)}`);
+    }
+  }
+  return rows.sort();
+}
+
+export async function startSecurityHarness(): Promise<SecurityHarness> {
+  const logLines: string[] = [];
+  const pulls: TargetedPull[] = [];
+  const dataverseTokens: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line) => void logLines.push(line) } });
+  let services: ConnectionServices | undefined;
+  let flow: ConnectFlow | undefined;
+  const late = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`${what} is not wired yet`);
+    return value;
+  };
+  // The harness builds the config, so the routes that need it come with a restart on the same
+  // store; the first relay's few start-up lines are collected too.
+  const h = await startHarness({ relay: { logger } });
+  const config = h.config;
+  const tokenProvider = new MsalTokenProvider({
+    tenantId: config.entra.tenantId,
+    clientId: config.entra.clientId,
+    clientSecret: config.entra.clientSecret,
+    resourceUrl: config.dataverseUrl,
+    authorityMetadata: config.entra.authorityMetadata,
+  });
+  await h.restartRelay({
+    dataverseTokenProvider: {
+      getToken: async () => {
+        const token = await tokenProvider.getToken();
+        if (!dataverseTokens.includes(token)) dataverseTokens.push(token);
+        return token;
+      },
+    },
+    extraRoutes: [
+      (app) =>
+        registerXeroWebhookRoute(app, {
+          webhookKey: config.xero.webhookKey,
+          onEvents: (received) => {
+            pulls.push(...received);
+            return late(services, 'the connection services').onXeroEvents(received);
+          },
+        }),
+      (app) =>
+        registerOAuthRoutes(app, {
+          flow: {
+            startConnect: (input) => late(flow, 'the connect flow').startConnect(input),
+            handleCallback: (input) => late(flow, 'the connect flow').handleCallback(input),
+            chooseOrganisation: (t, id) => late(flow, 'the connect flow').chooseOrganisation(t, id),
+            disconnect: (input) => late(flow, 'the connect flow').disconnect(input),
+          },
+        }),
+    ],
+  });
+  const scheduler = createScheduler({ logger });
+  services = registerConnectionServices({
+    scheduler,
+    store: h.store,
+    dataverse: h.relay.dataverse,
+    xero: h.relay.xero,
+    logger,
+    config: h.config,
+    scheduleKeepAlive: false,
+  });
+  const cipher = new TokenCipher(h.config.encryption.current);
+  const identity = createXeroIdentity({
+    clientId: h.config.xero.clientId,
+    clientSecret: h.config.xero.clientSecret,
+    redirectUri: XERO_REDIRECT_URI,
+    loginBaseUrl: h.config.xero.loginBaseUrl,
+    identityBaseUrl: h.config.xero.identityBaseUrl,
+    connectionsUrl: h.config.xero.connectionsUrl,
+    scopes: h.config.xero.scopes,
+  });
+  flow = createConnectFlow({
+    rows: services.connectionRows,
+    identity,
+    stateStore: storeOAuthStateStore(h.store),
+    locks: storeLockPort(h.store),
+    tokens: storeTokenStore(h.store),
+    cipher,
+    stateKey: deriveStateKey(h.config.encryption.current),
+    accessTokenFor: (id) => h.relay.tokenManager.getAccessToken(id),
+  });
+
+  const sentSecrets: string[] = [];
+  const stopHarness = h.stop.bind(h);
+  const connectionIds = async () =>
+    (await h.api.list(`${TABLES.connection.entitySet}?$select=${TABLES.connection.primaryId}`)).map((row) =>
+      String(row[TABLES.connection.primaryId]),
+    );
+
+  return Object.assign(h, {
+    logLines,
+    pulls,
+    dataverseTokens,
+    sentSecrets,
+    services,
+    async secretValues() {
+      const values: NamedSecret[] = [
+        { what: 'DATAVERSE_WEBHOOK_SECRET', value: h.config.dataverseWebhookSecret },
+        { what: 'XERO_WEBHOOK_KEY', value: h.config.xero.webhookKey },
+        { what: 'XERO_CLIENT_SECRET', value: h.config.xero.clientSecret },
+        { what: 'ENTRA_CLIENT_SECRET', value: h.config.entra.clientSecret },
+        { what: 'ENCRYPTION_KEY', value: h.config.encryption.current.key.toString('base64') },
+        ...dataverseTokens.map((value, i) => ({ what: `Dataverse access token #${i + 1}`, value })),
+        ...sentSecrets.map((value, i) => ({ what: `value sent by a test #${i + 1}`, value })),
+      ];
+      for (const id of await connectionIds()) {
+        const stored = await h.store.getToken(id);
+        if (!stored) continue;
+        const set = openTokenSet(cipher, id, stored.blob);
+        values.push(
+          { what: `Xero access token of ${id}`, value: set.accessToken },
+          { what: `Xero refresh token of ${id}`, value: set.refreshToken },
+        );
+      }
+      return values.filter((v) => v.value.length >= 8);
+    },
+    async footprint(): Promise<Footprint> {
+      const tokenVersions: Record<string, number | null> = {};
+      for (const id of await connectionIds())
+        tokenVersions[id] = (await h.store.getToken(id))?.version ?? null;
+      return {
+        jobs: await h.store.countJobsByState(),
+        tokenVersions,
+        xeroRequests: h.xero.admin.requestLog().total,
+        dataverseRows: await dataverseRows(h),
+      };
+    },
+    async settlePulls() {
+      await new Promise((resolve) => setImmediate(resolve));
+      await services?.stop();
+    },
+    async stop() {
+      await scheduler.stop();
+      await services?.stop();
+      await stopHarness();
+    },
+  }) as SecurityHarness;
+}
+
+/** A fresh, unused, lower-case GUID. */
+export function newGuid(): string {
+  const hex = randomBytes(16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const QUEUED = CHOICES.syncHistoryStatus.values.queued;
