@@ -23,6 +23,7 @@ import { createReconciler } from './sync/reconciler';
 import { createScheduler, type Scheduler } from './sync/scheduler';
 import type { SyncRequestSource } from './sync/syncRequests';
 import { WorkerLoop } from './sync/workerLoop';
+import { createRelay } from './worker/relay';
 
 export interface RelayOverrides {
   readonly logger?: Logger;
@@ -148,7 +149,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger({ level: config.logLevel });
-  const relay = await startRelay(config, { logger });
+  const relay = await createRelay(config, { logger });
+  await relay.start();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
