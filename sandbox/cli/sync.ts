@@ -68,8 +68,12 @@ async function report(
   const number = String(invoice[I.invoiceNumber]);
   if (isSucceeded(row)) {
     const after = await readInvoice(session.dataverse, String(invoice[I.id]));
+    const xeroNumber = after[IC.xeroNumber] || row?.[HC.xeroNumber];
+    const as = xeroNumber
+      ? `as ${String(xeroNumber)}`
+      : `(Xero id ${String(after[IC.xeroId])}; Xero numbers no bills)`;
     print(
-      `${number}: Synced as ${String(after[IC.xeroNumber] ?? row?.[HC.xeroNumber] ?? '?')} (Xero status ${String(after[IC.xeroStatus] ?? '?')}, amount due ${String(after[IC.amountDue] ?? '?')})`,
+      `${number}: Synced ${as} (Xero status ${String(after[IC.xeroStatus] ?? '?')}, amount due ${String(after[IC.amountDue] ?? '?')})`,
     );
     return true;
   }

@@ -62,8 +62,9 @@ export function parseConfigureArgs(argv: readonly string[], env: Env = {}): Pars
       : [arg, undefined];
     if (flag === '--saleshub') salesHub = true;
     else if (VALUE_OPTIONS[flag]) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) problems.push(`${flag} needs a value.`);
+      const next = argv[i + 1];
+      const value = inline ?? (next !== undefined && !next.startsWith('--') ? argv[++i] : undefined);
+      if (value === undefined) problems.push(`${flag} needs a value.`);
       else values[VALUE_OPTIONS[flag]] = value;
     } else problems.push(`Unknown option ${arg}.`);
   }
