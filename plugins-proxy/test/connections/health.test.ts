@@ -5,7 +5,9 @@
  */
 import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 import { TokenCipher } from '../../src/oauth/crypto';
-import { storeTokenStore } from '../../src/oauth/storePorts';
+import { storeLockPort, storeTokenStore } from '../../src/oauth/storePorts';
+import { TokenManager } from '../../src/oauth/tokenManager';
+import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
 import { replaceTokenSet, type StoredTokenSet } from '../../src/oauth/tokenSet';
 import { startPullHarness, type PullHarness } from '../pull/pullHarness';
 
@@ -79,6 +81,23 @@ describe('the ConnectionRows port', () => {
 });
 
 describe('health columns', () => {
+  it('records a real token refresh against the Xero emulator on the row', async () => {
+    await storeTokens({ accessTokenExpiresAt: Date.now() - 60_000 });
+    const cfg = p.h.config;
+    const manager = new TokenManager({
+      identity: createXeroIdentity(cfg.xero),
+      tokens: storeTokenStore(p.h.store),
+      locks: storeLockPort(p.h.store),
+      cipher: new TokenCipher(cfg.encryption.current),
+      onRefreshed: (id, health) => p.services.onTokenRefreshed(id, health),
+    });
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    await manager.getAccessToken(p.connectionId);
+    const row = await connectionRow();
+    expect(Date.parse(String(row[C.lastRefreshOn]))).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(String(row[C.refreshDeadline]))).toBeGreaterThan(before + 59 * 24 * 3_600_000);
+  });
+
   it('records a token refresh: last refresh and the refresh deadline', async () => {
     const lastRefreshOn = new Date('2026-12-01T09:00:00Z');
     const refreshDeadline = new Date('2027-01-30T09:00:00Z');
