@@ -26,10 +26,26 @@ it('sends a sales invoice to Xero and writes the result back to the invoice and 
     [IC.xeroStatus]: 'AUTHORISED',
     [IC.amountDue]: 110,
   });
-  const [inXero] = h.xero.admin.list(h.tenantId, 'invoices').ok
-    ? (
-        h.xero.admin.list(h.tenantId, 'invoices') as { ok: true; value: Record<string, unknown>[] }
-      ).value.filter((i) => i.InvoiceID === invoice[IC.xeroId])
-    : [];
+  const inXero = h.xeroInvoice(invoice[IC.xeroId]);
   expect(inXero).toMatchObject({ Type: 'ACCREC', Total: 110, InvoiceNumber: invoice[IC.xeroNumber] });
+});
+
+it('reads the snapshot in at most 3 Dataverse requests and writes the result back in one $batch', async () => {
+  const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }, { product: 'GADGET' }] });
+  await h.relay.worker.stop();
+  const rowId = await h.queueSync(invoiceId);
+  await h.waitFor('the job to be queued', async () => ((await h.store.getJob(rowId)) ? true : undefined));
+  h.dataverse.admin.requestLog.clear();
+  h.relay.worker.start();
+  await h.waitFor('the job to finish', async () =>
+    (await h.store.getJob(rowId))?.state === 'succeeded' ? true : undefined,
+  );
+  const requests = h.dataverse.admin.requestLog
+    .snapshot()
+    .entries.map((e) => `${e.method} ${e.path.split('?')[0]}`);
+  const [inProgress, ...rest] = requests;
+  const writeBack = rest.pop();
+  expect(inProgress).toMatch(/^PATCH \/api\/data\/v9\.2\/stl_synchistories\(/);
+  expect(writeBack).toBe('POST /api/data/v9.2/$batch');
+  expect(rest.length).toBeLessThanOrEqual(3);
 });
