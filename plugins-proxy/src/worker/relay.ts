@@ -15,7 +15,8 @@ import { MsalTokenProvider, type TokenProvider } from '../adapters/dataverse/tok
 import { openStore } from '../adapters/store/openStore';
 import type { Store } from '../adapters/store/store';
 import type { AccessTokenProvider, XeroGateway } from '../adapters/xero/gateway';
-import { XeroRateLimiter, type XeroLimits } from '../adapters/xero/limiter';
+import type { XeroLimits } from '../adapters/xero/limiter';
+import { createXeroRateLimiter } from '../adapters/xero/sharedLimiter';
 import { XeroNodeGateway } from '../adapters/xero/xeroNodeGateway';
 import { buildApp } from '../app';
 import type { Config } from '../config';
@@ -109,7 +110,8 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
   });
   const xero = new XeroNodeGateway({
     getAccessToken: overrides.getXeroAccessToken ?? ((id) => tokenManager.getAccessToken(id)),
-    limiter: new XeroRateLimiter({ limits: overrides.xeroLimits }),
+    // Shared through the store on PostgreSQL, so several relays stay inside one tenant's limits.
+    limiter: createXeroRateLimiter(store, overrides.xeroLimits),
     basePath: config.xero.apiBaseUrl,
     onCall: (event) => recorded.xeroCall(event),
   });
