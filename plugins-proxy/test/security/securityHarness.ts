@@ -73,8 +73,8 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
   const pulls: TargetedPull[] = [];
   const dataverseTokens: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line) => void logLines.push(line) } });
-  let services: ConnectionServices | undefined;
-  let flow: ConnectFlow | undefined;
+  // Filled once the relay runs; the routes registered before that reach them through here.
+  const wired: { services?: ConnectionServices; flow?: ConnectFlow } = {};
   const late = <T>(value: T | undefined, what: string): T => {
     if (!value) throw new Error(`${what} is not wired yet`);
     return value;
@@ -104,22 +104,22 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
           webhookKey: config.xero.webhookKey,
           onEvents: (received) => {
             pulls.push(...received);
-            return late(services, 'the connection services').onXeroEvents(received);
+            return late(wired.services, 'the connection services').onXeroEvents(received);
           },
         }),
       (app) =>
         registerOAuthRoutes(app, {
           flow: {
-            startConnect: (input) => late(flow, 'the connect flow').startConnect(input),
-            handleCallback: (input) => late(flow, 'the connect flow').handleCallback(input),
-            chooseOrganisation: (t, id) => late(flow, 'the connect flow').chooseOrganisation(t, id),
-            disconnect: (input) => late(flow, 'the connect flow').disconnect(input),
+            startConnect: (input) => late(wired.flow, 'the connect flow').startConnect(input),
+            handleCallback: (input) => late(wired.flow, 'the connect flow').handleCallback(input),
+            chooseOrganisation: (t, id) => late(wired.flow, 'the connect flow').chooseOrganisation(t, id),
+            disconnect: (input) => late(wired.flow, 'the connect flow').disconnect(input),
           },
         }),
     ],
   });
   const scheduler = createScheduler({ logger });
-  services = registerConnectionServices({
+  const services = registerConnectionServices({
     scheduler,
     store: h.store,
     dataverse: h.relay.dataverse,
@@ -138,7 +138,8 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
     connectionsUrl: h.config.xero.connectionsUrl,
     scopes: h.config.xero.scopes,
   });
-  flow = createConnectFlow({
+  wired.services = services;
+  wired.flow = createConnectFlow({
     rows: services.connectionRows,
     identity,
     stateStore: storeOAuthStateStore(h.store),
@@ -196,11 +197,11 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
     },
     async settlePulls() {
       await new Promise((resolve) => setImmediate(resolve));
-      await services?.stop();
+      await services.stop();
     },
     async stop() {
       await scheduler.stop();
-      await services?.stop();
+      await services.stop();
       await stopHarness();
     },
   }) as SecurityHarness;
