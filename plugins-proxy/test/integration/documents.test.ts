@@ -87,6 +87,28 @@ describe('document kinds', () => {
   });
 });
 
+it('updates the same Xero credit note when a changed credit note is synced again', async () => {
+  const { invoiceId, invoice } = await sync({
+    documentType: DOC.salesCreditNote,
+    lines: [{ product: 'WIDGET' }],
+  });
+  await h.api.create(SYSTEM_TABLES.invoiceDetail.entitySet, {
+    'invoiceid@odata.bind': `/invoices(${invoiceId})`,
+    isproductoverridden: true,
+    productdescription: 'Extra credit',
+    quantity: 1,
+    priceperunit: 10,
+    tax: 1,
+  });
+  const row = await h.waitForFinal(await h.queueSync(invoiceId));
+  expect(row[HC.status]).toBe(SUCCEEDED);
+  expect(row[HC.xeroId]).toBe(invoice[IC.xeroId]);
+  const found = await h.relay.xero.getCreditNotes(h.seed.connectionId, {
+    where: `CreditNoteID==Guid("${String(invoice[IC.xeroId])}")`,
+  });
+  expect(found.body.creditNotes?.[0]).toMatchObject({ total: 66 });
+});
+
 describe('bundle modes', () => {
   const bundle: InvoiceSpec = {
     lines: [
@@ -153,6 +175,25 @@ describe('contact policy', () => {
     expect(invoice[IC.syncStatus]).toBe(CHOICES.syncStatus.values.failed);
     expect(writes()).toEqual([]);
   });
+});
+
+it('marks the row Needs review, without any Xero write, when two Xero contacts match the customer', async () => {
+  await h.relay.xero.createContacts(
+    h.seed.connectionId,
+    [
+      { name: 'Twin Holdings A', emailAddress: 'twins@twin.test' },
+      { name: 'Twin Holdings B', emailAddress: 'twins@twin.test' },
+    ],
+    { idempotencyKey: 'test:twins' },
+  );
+  const accountId = await createAccount(h.api, 'Twin Holdings', 'TW-1', 'twins@twin.test');
+  h.xero.admin.clearRequestLog();
+  const { row } = await sync({ accountId, lines: [{ product: 'WIDGET' }] });
+  expect(row[HC.status]).toBe(CHOICES.syncHistoryStatus.values.needsReview);
+  expect(JSON.parse(String(row[HC.details])).findings).toEqual(
+    expect.arrayContaining([expect.objectContaining({ code: 'CONTACT_NEEDS_REVIEW' })]),
+  );
+  expect(writes()).toEqual([]);
 });
 
 describe('item policy', () => {
