@@ -11,7 +11,7 @@ import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../solution/nam
 import { configureOrg } from '../scripts/configure/run';
 import { startDataverseEmulator } from './dataverse';
 import { DEMO_INVOICES, seedDemoData } from './seed';
-import { buildIfNeeded, REPO_ROOT } from './start/buildIfNeeded';
+import { buildIfNeeded, REPO_ROOT, type BuildPolicy } from './start/buildIfNeeded';
 import { pickPort, preferredPorts, type ServiceName } from './start/ports';
 import { relayUrlFor, sandboxRelayConfig } from './start/relayConfig';
 import { startSandboxRelay } from './start/relay';
@@ -33,6 +33,10 @@ export interface SandboxOptions {
   relayLogLevel?: string;
   /** How often the relay pulls payments from Xero (default 5 s in the sandbox). */
   paymentsIntervalMs?: number;
+  /** 'if-needed' (default) rebuilds when sources are newer than the zip; 'if-missing' only without a zip. */
+  build?: BuildPolicy;
+  /** Start the demo shell when there is one (default true). */
+  shell?: boolean;
 }
 
 export interface RunningSandbox {
@@ -59,7 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const dataDir = path.resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   if (options.reset) fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
-  const zip = await buildIfNeeded(log);
+  const zip = await buildIfNeeded(log, options.build);
   const secrets = loadOrCreateSecrets(dataDir);
   const ports = await choosePorts(options);
   const relayUrl = relayUrlFor(ports.relay);
@@ -107,13 +111,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     );
     for (const step of configured.steps)
       log(`${step.changed ? 'Configured' : 'Already configured'}: ${step.step} (${step.detail})`);
-    const shell = await startShellIfPresent({
-      port: ports.shell,
-      dataverseUrl: dataverse.url,
-      xeroUrl: xero.url,
-      relayUrl: relay.url,
-      solutionZip: zip,
-    });
+    const shell =
+      options.shell === false
+        ? ({ running: false, reason: 'not started (shell: false)' } as const)
+        : await startShellIfPresent({
+            port: ports.shell,
+            dataverseUrl: dataverse.url,
+            xeroUrl: xero.url,
+            relayUrl: relay.url,
+            solutionZip: zip,
+          });
     if (shell.running) stops.push(() => shell.shell.stop());
     const state: SandboxState = {
       pid: process.pid,
@@ -181,7 +188,13 @@ async function main(): Promise<void> {
   console.log(
     args.includes('--reset') ? 'Starting the sandbox from scratch (--reset)…' : 'Starting the sandbox…',
   );
-  const sandbox = await startSandbox({ reset: args.includes('--reset'), log: (line) => console.log(line) });
+  const sandbox = await startSandbox({
+    reset: args.includes('--reset'),
+    log: (line) => console.log(line),
+    // For tests and side-by-side runs: another data folder, and a build only when the zip is missing.
+    dataDir: process.env.SANDBOX_DATA_DIR || undefined,
+    build: process.env.SANDBOX_BUILD === 'if-missing' ? 'if-missing' : 'if-needed',
+  });
   for (const line of sandbox.lines) console.log(line);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -36,8 +36,13 @@ export function buildReason(repoRoot = REPO_ROOT, zip = MANAGED_ZIP): string | n
   return newest > zipTime ? 'sources changed since the last build' : null;
 }
 
-export async function buildIfNeeded(log: (line: string) => void): Promise<string> {
-  const reason = buildReason();
+export type BuildPolicy = 'if-needed' | 'if-missing';
+
+export async function buildIfNeeded(
+  log: (line: string) => void,
+  policy: BuildPolicy = 'if-needed',
+): Promise<string> {
+  const reason = policy === 'if-missing' && fs.existsSync(MANAGED_ZIP) ? null : buildReason();
   if (!reason) return MANAGED_ZIP;
   log(`Building the solution (${reason})…`);
   const { build } = await import('../../scripts/build');
