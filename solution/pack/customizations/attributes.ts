@@ -24,6 +24,7 @@ function common(
   displayMask: string,
   custom: boolean,
   secured: boolean,
+  updatable: boolean = custom,
 ): XmlElement[] {
   return [
     leaf('Name', logicalName),
@@ -32,7 +33,7 @@ function common(
     leaf('DisplayMask', displayMask),
     leaf('ImeMode', 'auto'),
     ...flags({
-      ValidForUpdateApi: custom ? 1 : 0,
+      ValidForUpdateApi: updatable ? 1 : 0,
       ValidForReadApi: 1,
       ValidForCreateApi: 1,
       IsCustomField: custom ? 1 : 0,
@@ -159,7 +160,9 @@ export function stateAttributesXml(table: CustomTable): XmlElement[] {
   const attr = (name: string, type: string, required: string, set: XmlElement, label: string) =>
     el('attribute', { PhysicalName: name }, [
       leaf('Type', type),
-      ...common(name, required, MASK, false, false),
+      // Platform columns, but updatable: deactivating a row is a PATCH of statecode/statuscode
+      // (the Contoso export carries ValidForUpdateApi 1 on both).
+      ...common(name, required, MASK, false, false, true),
       set,
       displayNames(label),
       descriptions(`${label} of the ${table.displayName.toLowerCase()}.`),
