@@ -86,7 +86,7 @@ export const connectionForm: Form = connectionFormWithHealth();
 const inv = COLUMNS.invoice;
 const invoice = SYSTEM_TABLES.invoice.logicalName;
 
-/** The invoice form with the Xero tab: status control, Xero fields and the sync history grid. */
+/** The invoice form with the Xero tab: the Xero panel, status control, Xero fields and the sync history grid. */
 export const invoiceXeroForm: Form = {
   table: invoice,
   name: 'Invoice (Xero)',
@@ -108,6 +108,21 @@ export const invoiceXeroForm: Form = {
       name: 'stl_xero',
       label: 'Xero',
       sections: [
+        {
+          // The panel reads the rest of the invoice through context.webAPI; only the status is bound.
+          name: 'stl_xero_panel',
+          label: 'Xero panel',
+          cells: [
+            {
+              kind: 'pcf',
+              column: inv.syncStatus,
+              controlId: `${inv.syncStatus}_panel`,
+              control: COMPONENTS.xeroPanelControl,
+              label: 'Xero panel',
+              bindings: { syncStatus: inv.syncStatus },
+            },
+          ],
+        },
         {
           name: 'stl_xero_status',
           label: 'Xero status',

@@ -25,6 +25,7 @@ export const ARTIFACT_PATHS = {
   connectionScript: webResourceArtifactPath(COMPONENTS.connectionCommandsScript),
   xeroStatusControl: controlArtifactPath(COMPONENTS.xeroStatusControl),
   connectionHealthControl: controlArtifactPath(COMPONENTS.connectionHealthControl),
+  xeroPanelControl: controlArtifactPath(COMPONENTS.xeroPanelControl),
 } as const;
 
 export const WEB_RESOURCES: readonly WebResource[] = [
@@ -60,6 +61,7 @@ function control(name: string, displayName: string): PcfControl {
 export const PCF_CONTROLS: readonly PcfControl[] = [
   control(COMPONENTS.xeroStatusControl, 'Xero status'),
   control(COMPONENTS.connectionHealthControl, 'Xero connection health'),
+  control(COMPONENTS.xeroPanelControl, 'Xero panel'),
 ];
 
 export const FIELD_SECURITY_PROFILES: readonly FieldSecurityProfile[] = [

@@ -128,6 +128,8 @@ export type FormCell =
   | {
       readonly kind: 'pcf';
       readonly column: string;
+      /** The control's id on the form, the column by default; needed when a column carries two controls. */
+      readonly controlId?: string;
       readonly control: string;
       readonly label: string;
       /** Manifest property name -> the column it is bound to (the first is the control's own column). */

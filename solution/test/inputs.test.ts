@@ -50,6 +50,8 @@ describe('reading build outputs and sources', () => {
       'Controls/stl_Stellarise.XeroStatus/bundle.js',
       'Controls/stl_Stellarise.ConnectionHealth/ControlManifest.xml',
       'Controls/stl_Stellarise.ConnectionHealth/bundle.js',
+      'Controls/stl_Stellarise.XeroPanel/ControlManifest.xml',
+      'Controls/stl_Stellarise.XeroPanel/bundle.js',
     ]);
   });
 

@@ -72,13 +72,18 @@ describe('names.ts and the solution model agree', () => {
     expect(m.controls.map((c) => c.name)).toEqual([
       COMPONENTS.xeroStatusControl,
       COMPONENTS.connectionHealthControl,
+      COMPONENTS.xeroPanelControl,
     ]);
     const named = m.webResources.map((w) => w.name).filter((n) => !n.startsWith('stl_/docs/'));
     expect(sorted(named)).toEqual(
       sorted([COMPONENTS.invoiceRibbonScript, COMPONENTS.connectionCommandsScript, COMPONENTS.xeroIcon]),
     );
     expect(m.webResources.map((w) => w.name)).toContain(COMPONENTS.docsPage);
-    for (const control of [COMPONENTS.xeroStatusControl, COMPONENTS.connectionHealthControl])
+    for (const control of [
+      COMPONENTS.xeroStatusControl,
+      COMPONENTS.connectionHealthControl,
+      COMPONENTS.xeroPanelControl,
+    ])
       expect(control.startsWith(`stl_${COMPONENTS.pcfNamespace}.`)).toBe(true);
   });
 });

@@ -56,6 +56,18 @@ describe('cross-references inside the package', () => {
     expect(textOf(entityOf(custom[0]) as Element, 'Name')).toBe('Invoice');
   });
 
+  it('puts the Xero panel on the invoice form bound to stl_syncstatus beside the status control', () => {
+    const custom = all(doc, 'customControl').filter(
+      (c) => c.getAttribute('name') === 'stl_Stellarise.XeroPanel',
+    );
+    expect(custom.map((c) => c.getAttribute('formFactor'))).toEqual(['0', '1', '2']);
+    expect(textOf(custom[0], 'syncStatus')).toBe('stl_syncstatus');
+    const form = custom[0].closest('form') as Element;
+    const ids = all(form, 'control').map((c) => c.getAttribute('id'));
+    expect(ids).toEqual(expect.arrayContaining(['stl_syncstatus', 'stl_syncstatus_panel']));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('puts the connection health control on the connection form bound to stl_status', () => {
     const custom = all(doc, 'customControl').filter(
       (c) => c.getAttribute('name') === 'stl_Stellarise.ConnectionHealth',

@@ -23,6 +23,10 @@ export const SUBGRID_CLASS = '{E7A81278-8635-4d9e-8D4D-59480B391C5B}';
 const FORM_FACTORS = [0, 1, 2]; // web, tablet, phone
 
 export const formId = (form: Form): string => componentId('form', `${form.table}/${form.name}`);
+/** A field's control id is its column unless the cell names another (a column shown by two controls). */
+const controlIdOf = (cell: FormCell & { column: string }): string =>
+  (cell.kind === 'pcf' && cell.controlId) || cell.column;
+
 const partId = (form: Form, part: string): string =>
   braced(componentId('formpart', `${form.table}/${form.name}/${part}`));
 
@@ -48,13 +52,14 @@ function cellXml(model: SolutionModel, form: Form, cell: FormCell): XmlElement {
   }
   const type = columnType(model, form.table, cell.column) ?? 'string';
   const label = cell.kind === 'pcf' ? cell.label : (cell.label ?? '');
-  return el('cell', { id: partId(form, `cell/${cell.column}`), showlabel: 'true' }, [
+  const id = controlIdOf(cell);
+  return el('cell', { id: partId(form, `cell/${id}`), showlabel: 'true' }, [
     labels(label),
     el('control', {
-      id: cell.column,
+      id,
       classid: CONTROL_CLASS[type],
       datafieldname: cell.column,
-      uniqueid: cell.kind === 'pcf' ? partId(form, `control/${cell.column}`) : undefined,
+      uniqueid: cell.kind === 'pcf' ? partId(form, `control/${id}`) : undefined,
     }),
   ]);
 }
@@ -69,7 +74,7 @@ function controlDescriptions(model: SolutionModel, form: Form): XmlElement | nul
     pcfs.map((cell) => {
       const type = columnType(model, form.table, cell.column) ?? 'string';
       const params = Object.entries(cell.bindings).map(([property, column]) => leaf(property, column));
-      return el('controlDescription', { forControl: partId(form, `control/${cell.column}`) }, [
+      return el('controlDescription', { forControl: partId(form, `control/${controlIdOf(cell)}`) }, [
         el('customControl', { id: CONTROL_CLASS[type] }, [
           el('parameters', {}, [leaf('datafieldname', cell.column)]),
         ]),

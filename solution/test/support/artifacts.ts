@@ -27,6 +27,11 @@ export const STAND_IN_CONNECTION_HEALTH_MANIFEST = `<?xml version="1.0" encoding
 <property name="lastError" display-name-key="e" of-type="Multiple" usage="input" />
 <resources><code path="bundle.js" order="1" /></resources></control></manifest>`;
 
+export const STAND_IN_XERO_PANEL_MANIFEST = `<?xml version="1.0" encoding="utf-8"?>
+<manifest><control namespace="Stellarise" constructor="XeroPanel" version="1.0.0" display-name-key="XeroPanel" description-key="XeroPanel" control-type="virtual">
+<property name="syncStatus" display-name-key="s" of-type="OptionSet" usage="bound" required="true" />
+<resources><code path="bundle.js" order="1" /></resources></control></manifest>`;
+
 /**
  * Stand-ins for every build output the model reads: each artifacts web resource and each control.
  * `xeroStatusManifest` replaces the XeroStatus manifest, to test what the packer does with a bad one.
@@ -44,6 +49,7 @@ export function makeStandInArtifacts(xeroStatusManifest = STAND_IN_MANIFEST): {
   const manifests: Record<string, string> = {
     [COMPONENTS.xeroStatusControl]: xeroStatusManifest,
     [COMPONENTS.connectionHealthControl]: STAND_IN_CONNECTION_HEALTH_MANIFEST,
+    [COMPONENTS.xeroPanelControl]: STAND_IN_XERO_PANEL_MANIFEST,
   };
   for (const c of solutionModel.controls) {
     const manifest = manifests[c.name];
