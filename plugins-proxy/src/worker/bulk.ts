@@ -76,12 +76,13 @@ export class PushBatcher {
       const jobs = [...group.map((w) => w.job), ...companions];
       if (jobs.length > 1) logger.info({ jobs: jobs.length, connectionId }, 'bulk push');
       const outcomes = await this.options.run(jobs, logger);
-      for (const w of group) w.resolve(outcomes.get(w.job.id) ?? JobOutcomes.retry(0, LOST));
+      // Companions first: when the worker loop records the handled jobs, the whole run is recorded.
       for (const job of companions) await this.apply(job, owner, outcomes.get(job.id), logger);
+      for (const w of group) w.resolve(outcomes.get(w.job.id) ?? JobOutcomes.retry(0, LOST));
     } catch (error) {
       logger.error({ err: error }, 'a push run failed unexpectedly');
-      for (const w of group) w.resolve(JobOutcomes.retry(0, LOST));
       for (const job of companions) await this.apply(job, owner, undefined, logger);
+      for (const w of group) w.resolve(JobOutcomes.retry(0, LOST));
     } finally {
       clearInterval(renewal);
     }
