@@ -126,16 +126,23 @@ export function isFinalHistoryStatus(status: unknown): boolean {
   return status !== HV.queued && status !== HV.inProgress;
 }
 
-/** A finding's message is the filled template then the filled fix; the catalogue's fix finds the split. */
-export function splitFinding(f: Finding): FindingView {
-  const pattern = MESSAGES[f.code].fix
+/** A catalogue template as a pattern: its text literally, each `{placeholder}` as any text. */
+function templatePattern(template: string): string {
+  return template
     .split(/\{\w+\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*?');
-  const match = new RegExp(` (${pattern})$`).exec(f.message);
+}
+
+/** A finding's message is the filled template, a space, the filled fix: the catalogue finds the split. */
+export function splitFinding(f: Finding): FindingView {
   const { severity, code } = f;
-  return match?.index
-    ? { severity, code, problem: f.message.slice(0, match.index), fix: match[1] }
+  const entry = MESSAGES[f.code];
+  const match = new RegExp(`^(${templatePattern(entry.template)}) (${templatePattern(entry.fix)})$`).exec(
+    f.message,
+  );
+  return match
+    ? { severity, code, problem: match[1], fix: match[2] }
     : { severity, code, problem: f.message };
 }
 
