@@ -50,8 +50,9 @@ export function messageLines(row: HistoryRow | undefined): string[] {
   if (typeof details === 'string' && details.trim()) {
     try {
       const parsed = JSON.parse(details) as { findings?: { severity?: string; message?: string }[] };
+      // Blocking findings are in the message already; list only the rest.
       for (const f of parsed.findings ?? [])
-        if (f.message) lines.push(`${f.severity ?? 'note'}: ${f.message}`);
+        if (f.message && !lines.includes(f.message)) lines.push(`${f.severity ?? 'note'}: ${f.message}`);
     } catch {
       lines.push(...details.trim().split('\n'));
     }
