@@ -44,6 +44,8 @@ export interface RelayOverrides {
   xeroLimits?: Partial<XeroLimits>;
   backoff?: BackoffPolicy;
   leaseMs?: number;
+  /** How often the worker looks for due jobs (default 1 s); retries become due between polls. */
+  pollIntervalMs?: number;
   /** How long a push job waits for others to batch with (default 100 ms). */
   bulkWindowMs?: number;
   /** Runs after Xero accepted documents, before the write-back: crash tests throw here. */
@@ -143,6 +145,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     concurrency: config.workerConcurrency,
     logger,
     metrics,
+    pollIntervalMs: overrides.pollIntervalMs,
   });
   const scheduler = createScheduler({ logger });
   const reconciler = createReconciler({

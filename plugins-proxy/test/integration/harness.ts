@@ -146,6 +146,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const fast: RelayOverrides = {
     logger: createLogger({ level: process.env.DEBUG_RELAY ? 'debug' : 'silent' }),
     backoff: { baseDelayMs: 50, maxDelayMs: 500 },
+    pollIntervalMs: 50,
     keepStoreOpen: true,
     // A short "minute": a 429 without Retry-After pauses the tenant for one minuteMs.
     xeroLimits: {
@@ -161,7 +162,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await pointWebhookAt(api, relayUrl);
 
   const history = (id: string) => api.get(`${TABLES.syncHistory.entitySet}(${id})`);
-  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) => {
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 25_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
