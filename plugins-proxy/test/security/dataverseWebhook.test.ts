@@ -3,6 +3,7 @@
  * status and leaves the jobs, the tokens, Xero and Dataverse exactly as they were.
  */
 import { COMPONENTS } from '../../../solution/names';
+import { createRelay, type Relay } from '../../src/worker/relay';
 import { syncHistoryCreated } from '../routes/executionContexts';
 import { secretsInLogs } from './logScan';
 import { newGuid, startSecurityHarness, type SecurityHarness } from './securityHarness';
@@ -112,6 +113,36 @@ describe('a delivery whose Target claims a Queued row that does not exist', () =
     expect(after.xeroRequests).toBe(before.xeroRequests);
     expect(after.dataverseRows).toEqual(before.dataverseRows);
     expect(after.jobs.failed).toBe(before.jobs.failed + 1);
+  });
+});
+
+describe('a relay that serves one Dynamics organisation', () => {
+  const servedOrg = newGuid();
+  let relay: Relay;
+  let url: string;
+
+  beforeAll(async () => {
+    relay = await createRelay(
+      { ...h.config, dynamicsOrgId: servedOrg },
+      { store: h.store, keepStoreOpen: true, logger: h.logger },
+    );
+    url = await relay.start();
+  });
+  afterAll(() => relay?.stop());
+
+  it('refuses with 403 a correctly authenticated delivery from another organisation', async () => {
+    const before = await h.footprint();
+    const body = JSON.stringify(syncHistoryCreated(newGuid(), { organizationId: newGuid() }));
+    const reply = await fetch(`${url}/dataverse/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [COMPONENTS.webhookAuthHeader]: h.config.dataverseWebhookSecret,
+      },
+      body,
+    });
+    expect(reply.status).toBe(403);
+    expect(await h.footprint()).toEqual(before);
   });
 });
 

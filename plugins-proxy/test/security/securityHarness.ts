@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { CHOICES, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import { MsalTokenProvider } from '../../src/adapters/dataverse/tokenProvider';
 import type { JobState } from '../../src/adapters/store/store';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { registerConnectionServices, type ConnectionServices } from '../../src/pull';
 import { createConnectFlow, type ConnectFlow } from '../../src/oauth/connectFlow';
 import { deriveStateKey, TokenCipher } from '../../src/oauth/crypto';
@@ -27,6 +27,8 @@ import { startHarness, type Harness } from '../integration/harness';
 export const XERO_REDIRECT_URI = 'http://localhost:3000/oauth/callback';
 
 export interface SecurityHarness extends Harness {
+  /** The relay's logger (collecting into logLines), for any second relay a test starts. */
+  readonly logger: Logger;
   /** Every line the relay logged so far, raw JSON text. */
   readonly logLines: string[];
   /** Pulls the Xero webhook route handed on (after a valid signature only). */
@@ -158,6 +160,7 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
     );
 
   return Object.assign(h, {
+    logger,
     logLines,
     pulls,
     dataverseTokens,
