@@ -2,7 +2,7 @@ import { CHOICES, COLUMNS, PRODUCT_TYPE_CODES, SYSTEM_COLUMNS, SYSTEM_TABLES } f
 import { lookupKey } from '../../../plugins-proxy/src/domain/lookupKey';
 import { mapInvoice } from '../../../plugins-proxy/src/domain/mapInvoice';
 import { finding, MESSAGES, type FindingCode } from '../../../plugins-proxy/src/domain/findings';
-import { IDS, line, LINE, snapshot, writeIn } from '../../../plugins-proxy/test/domain/fixtures';
+import { IDS, line, LINE, snapshot, wireDoc, writeIn } from '../../../plugins-proxy/test/domain/fixtures';
 import { snapshotFromRows } from '../../XeroPanel/snapshotFromRows';
 import {
   formatDifference,
@@ -78,10 +78,10 @@ describe('snapshotFromRows', () => {
     const result = mapInvoice(roundTrip(s));
 
     expect(result.blocked).toBe(false);
-    expect(result.model.invoices?.[0].lineItems?.[0]).toMatchObject({
-      description: 'Installation, 2 hours',
-      accountCode: '200',
-      taxType: 'OUTPUT',
+    expect(wireDoc(result).LineItems[0]).toMatchObject({
+      Description: 'Installation, 2 hours',
+      AccountCode: '200',
+      TaxType: 'OUTPUT',
     });
   });
 
@@ -101,10 +101,7 @@ describe('snapshotFromRows', () => {
 
     const result = mapInvoice(roundTrip(s));
 
-    expect(result.model.invoices?.[0].lineItems?.map((l) => l.description)).toEqual([
-      'Starter Kit',
-      'Widget',
-    ]);
+    expect(wireDoc(result).LineItems.map((l) => l.Description)).toEqual(['Starter Kit', 'Widget']);
     expect(result.totals.difference).toBe(0);
   });
 
