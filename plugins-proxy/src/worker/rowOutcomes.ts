@@ -4,13 +4,14 @@
  * connection needs a person, said on the row) or a final failure with the service's words.
  */
 import type { Logger } from 'pino';
-import { COLUMNS, TABLES } from '../../../solution/names';
+import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 import { applyChangesets } from '../adapters/dataverse/changesetRunner';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { keySegment } from '../adapters/dataverse/odata';
 import { failureChangeset } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
 import { JobOutcomes, type JobOutcome } from '../sync/jobOutcome';
+import { isConnectionNeedsAttention } from '../oauth/errors';
 import { errorOutcome, gaveUpMessage } from './errorOutcome';
 import type { PrepareFailure } from './prepare';
 
@@ -23,6 +24,7 @@ export interface RowOutcomeDeps {
 
 export class RowOutcomes {
   readonly outcomes = new Map<string, JobOutcome>();
+  private readonly marked = new Set<string>();
 
   constructor(private readonly deps: RowOutcomeDeps) {}
 
@@ -71,6 +73,20 @@ export class RowOutcomes {
     }
   }
 
+  /** Best effort: the connection row shows Needs attention, so an admin sees it and reconnects. */
+  private async markConnection(connectionId: string, message: string): Promise<void> {
+    if (this.marked.has(connectionId)) return;
+    this.marked.add(connectionId);
+    try {
+      await this.deps.dataverse.update(keySegment(TABLES.connection, connectionId), {
+        [COLUMNS.connection.status]: CHOICES.connectionStatus.values.needsAttention,
+        [COLUMNS.connection.lastError]: message.slice(0, 4000),
+      });
+    } catch (error) {
+      this.deps.logger.warn({ err: error, connectionId }, 'could not mark the connection Needs attention');
+    }
+  }
+
   /**
    * A thrown error: retry while attempts remain (the row stays In progress), hold for a
    * connection that needs a person, else fail with the service's words.
@@ -81,6 +97,7 @@ export class RowOutcomes {
     if (outcome.type === 'held') {
       this.outcomes.set(job.id, JobOutcomes.held(outcome.message));
       await this.note(job, `Waiting for the Xero connection: ${outcome.message}`);
+      if (isConnectionNeedsAttention(error)) await this.markConnection(error.connectionId, error.message);
       return;
     }
     if (outcome.type === 'retry' && job.attempts < this.deps.maxAttempts) {

@@ -2,7 +2,7 @@
  * When retrying cannot help: a connection without usable Xero tokens holds the job (a reconnect
  * releases it), and a transient failure that outlasts the attempts ends Failed with what to do.
  */
-import { CHOICES, COLUMNS } from '../../../solution/names';
+import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 import { startHarness, type Harness } from './harness';
 
 const HC = COLUMNS.syncHistory;
@@ -27,7 +27,7 @@ it('fails with what to do once Xero keeps failing for every attempt, without a d
   expect(h.xeroCalls(/^PUT \/Invoices$/)).toEqual([]);
 });
 
-it('holds the job, and says why on the row, when the connection has no Xero tokens', async () => {
+it('holds the job and marks the row and the connection when the connection has no Xero tokens', async () => {
   await h.store.deleteToken(h.seed.connectionId);
   const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }] });
   const rowId = await h.queueSync(invoiceId);
@@ -37,4 +37,7 @@ it('holds the job, and says why on the row, when the connection has no Xero toke
   });
   expect(job.lastError).toBeTruthy();
   expect(String((await h.historyRow(rowId))[HC.message])).toMatch(/^Waiting for the Xero connection: /);
+  const connection = await h.api.get(`${TABLES.connection.entitySet}(${h.seed.connectionId})`);
+  expect(connection[COLUMNS.connection.status]).toBe(CHOICES.connectionStatus.values.needsAttention);
+  expect(connection[COLUMNS.connection.lastError]).toBeTruthy();
 });
