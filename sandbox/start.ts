@@ -194,6 +194,8 @@ async function main(): Promise<void> {
     // For tests and side-by-side runs: another data folder, and a build only when the zip is missing.
     dataDir: process.env.SANDBOX_DATA_DIR || undefined,
     build: process.env.SANDBOX_BUILD === 'if-missing' ? 'if-missing' : 'if-needed',
+    // The relay's JSON logs would bury the URLs; SANDBOX_LOG_LEVEL=warn|info|debug shows them.
+    relayLogLevel: process.env.SANDBOX_LOG_LEVEL || 'error',
   });
   for (const line of sandbox.lines) console.log(line);
   let stopping = false;
