@@ -3,9 +3,8 @@
  * Dataverse requests plus the Xero look-ups), validate and map it. A blocked invoice stops here
  * with its findings, before any Xero write.
  */
-import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';
-import { keySegment } from '../adapters/dataverse/odata';
 import { SnapshotReader } from '../adapters/dataverse/snapshotReader';
 import { inProgressUpdate } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
@@ -123,10 +122,3 @@ export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date):
     },
   };
 }
-
-/** The invoice's number for messages: "Invoice INV-00042". */
-export function invoiceLabel(push: PreparedPush): string {
-  return `Invoice ${push.snapshot.invoice[SC.invoice.invoiceNumber] ?? push.invoiceId}`;
-}
-
-export const HISTORY_ROW = (id: string) => keySegment(TABLES.syncHistory, id);
