@@ -14,6 +14,9 @@ import { buildWebResources, type BuiltWebResource } from '../../scripts/build-we
 // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- a Node module import, not a URL
 import { fakeForm, FakeWebApi } from '../../webresources/test/fakeXrm';
 import { mockConnectionHealthContext, mockContext } from './mockContext';
+import { IDS, snapshot } from '../../plugins-proxy/test/domain/fixtures';
+import { FakePanelWebApi, rowsFor } from './xeroPanel/support';
+import { panelContext } from './xeroPanel/panelContext';
 
 const KB = 1024;
 let controls: BuiltControl[];
@@ -51,10 +54,11 @@ function loadControl<T>(name: string): T {
 const CONTROLS = [
   { name: COMPONENTS.xeroStatusControl, folder: 'XeroStatus', stringKey: 'Status_Queued' },
   { name: COMPONENTS.connectionHealthControl, folder: 'ConnectionHealth', stringKey: 'Deadline_Valid' },
+  { name: COMPONENTS.xeroPanelControl, folder: 'XeroPanel', stringKey: 'Preflight_Heading' },
 ];
 
 describe('the PCF build', () => {
-  it('builds the Xero status and connection health controls', () => {
+  it('builds the Xero status, connection health and Xero panel controls', () => {
     expect(controls.map((c) => c.control)).toEqual(expect.arrayContaining(CONTROLS.map((c) => c.name)));
   });
 
@@ -136,6 +140,37 @@ describe('the PCF build', () => {
       tone: 'warning',
       linked: true,
     });
+  });
+
+  it('declares the Xero panel bound to the sync status, using the Web API and no external service', () => {
+    const xml = manifestOf(COMPONENTS.xeroPanelControl);
+    const properties = [
+      ...xml.matchAll(/<property name="([^"]+)"[^>]*of-type="([^"]+)"[^>]*usage="([^"]+)"/g),
+    ];
+    expect(properties.map((m) => m.slice(1))).toEqual([['syncStatus', 'OptionSet', 'bound']]);
+    expect(xml).toMatch(/<uses-feature name="WebAPI" required="true"\/>/);
+  });
+
+  it('registers Stellarise.XeroPanel and runs the pre-flight check inside the bundle', async () => {
+    type Panel = {
+      init(c: unknown): void;
+      updateView(c: unknown): React.ReactElement<{ loading: boolean; preflight?: unknown }>;
+      destroy(): void;
+    };
+    const Control = loadControl<new () => Panel>(COMPONENTS.xeroPanelControl);
+    const context = panelContext(new FakePanelWebApi(rowsFor(snapshot())), IDS.invoice);
+    const panel = new Control();
+    const loaded = context.nextRender();
+
+    panel.init(context);
+    expect(panel.updateView(context).props.loading).toBe(true);
+    await loaded;
+
+    expect(panel.updateView(context).props).toMatchObject({
+      loading: false,
+      preflight: { blocked: false, dynamicsTotal: '25.85', xeroTotal: '25.85', difference: '0.00' },
+    });
+    panel.destroy();
   });
 });
 

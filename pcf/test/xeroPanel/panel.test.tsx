@@ -247,6 +247,7 @@ describe('XeroPanel control', () => {
     act(() => help?.click());
 
     expect(context.navigation.openUrl).toHaveBeenCalledWith(HELP_URL);
+    // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- the expected value, not a request
     expect(HELP_URL).toBe('/WebResources/stl_/docs/syncing.html');
   });
 });
