@@ -28,7 +28,7 @@ export interface Scenario {
 export const SCENARIOS: Record<string, Scenario> = {
   intake: {
     description:
-      'Dataverse webhook deliveries (valid RemoteExecutionContext bodies, right secret) at concurrency 50 against the real relay app on a temp SQLite store.',
+      'Dataverse webhook deliveries (valid RemoteExecutionContext bodies for distinct stl_synchistory ids, right secret) at concurrency 50 from a child process (fetch keep-alive) against the relay as startRelay composes it, on a temp SQLite file, with the worker running a no-op push handler. Latencies are measured by the client; jobsCreated is read back from the store.',
     run: (options) => benchIntake(options),
   },
   mapping: {
@@ -72,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const results: BenchResults = {};
   const restoreStdout = routeStdoutToStderr();
   const startedAt = new Date();
+  const machine = describeMachine();
   try {
     for (const name of selected) {
       log(`${name}${args.quick ? ' (quick)' : ''}…`);
@@ -85,10 +86,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const fullRun = !args.quick && args.names.length === 0;
   if (fullRun || args.writeDocs) {
     const descriptions = Object.fromEntries(selected.map((n) => [n, SCENARIOS[n].description]));
-    writePerformanceReport(REPORT_FILE, {
+    await writePerformanceReport(REPORT_FILE, {
       results,
       descriptions,
-      machine: describeMachine(),
+      machine,
       date: startedAt,
       quick: args.quick,
     });

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import * as prettier from 'prettier';
 
 export type ScenarioFigures = Record<string, number | string>;
 export type BenchResults = Record<string, ScenarioFigures>;
@@ -15,6 +16,8 @@ export interface Machine {
   readonly memoryGb: number;
   readonly node: string;
   readonly platform: string;
+  /** Load average over the last minute when the run started: a busy machine explains slow figures. */
+  readonly loadAverage1m: number;
 }
 
 export interface PerformanceReport {
@@ -35,6 +38,7 @@ export function describeMachine(): Machine {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }
 
@@ -62,6 +66,7 @@ export function renderPerformanceReport(report: PerformanceReport): string {
     `- Date: ${report.date.toISOString()}`,
     `- Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB RAM, ${machine.platform}`,
     `- Node: ${machine.node}`,
+    `- Load average (1 min) at the start: ${machine.loadAverage1m}`,
     ...(report.quick
       ? ['- Reduced sizes (`--quick`): these figures show the bench works, not how fast the relay is.']
       : []),
@@ -86,6 +91,9 @@ export function renderPerformanceReport(report: PerformanceReport): string {
   return lines.join('\n');
 }
 
-export function writePerformanceReport(file: string, report: PerformanceReport): void {
-  writeFileSync(file, renderPerformanceReport(report), 'utf8');
+/** Written through prettier with the repository's settings, so `npm run lint` accepts the page as written. */
+export async function writePerformanceReport(file: string, report: PerformanceReport): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  const text = await prettier.format(renderPerformanceReport(report), { ...options, filepath: file });
+  writeFileSync(file, text, 'utf8');
 }
