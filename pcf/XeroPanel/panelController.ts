@@ -101,7 +101,10 @@ export class PanelController {
     const { invoiceId, invoice, rows, history: rowsShown } = this.current;
     if (!invoiceId || this.current.sending) return;
     this.update({ sending: true, errors: [], warnings: [] });
-    const lastFailed = rowsShown[0]?.[history.status] === historyStatus.failed;
+    // Retry exactly when the button says so (see syncButton in mapping.ts).
+    const lastFailed =
+      rowsShown[0]?.[history.status] === historyStatus.failed ||
+      this.current.syncStatus === CHOICES.syncStatus.values.failed;
     const trigger = lastFailed ? CHOICES.trigger.values.retry : CHOICES.trigger.values.button;
     const named =
       invoice?.[lookupKey(COLUMNS.invoice.connectionId)] ?? rows?.connection[TABLES.connection.primaryId];
