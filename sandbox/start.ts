@@ -11,6 +11,7 @@ import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../solution/nam
 import { configureOrg } from '../scripts/configure/run';
 import { startDataverseEmulator } from './dataverse';
 import { DEMO_INVOICES, seedDemoData } from './seed';
+import { ensureXeroOrganisation } from './seed/connection';
 import { buildIfNeeded, REPO_ROOT, type BuildPolicy } from './start/buildIfNeeded';
 import { pickPort, preferredPorts, type ServiceName } from './start/ports';
 import { relayUrlFor, sandboxRelayConfig } from './start/relayConfig';
@@ -85,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       redirectUris: [`${relayUrl}/oauth/callback`],
     });
     stops.push(() => xero.stop());
-    const tenant = xero.tenants[0];
+    const tenant = ensureXeroOrganisation(xero, 'main');
     const config = sandboxRelayConfig({
       dataverse,
       xero,
@@ -103,7 +104,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       store: relay.store,
       config,
       xero,
-      tenant,
     });
     const configured = await configureOrg(
       { client: relay.dataverse, callAction: async () => false },

@@ -16,8 +16,6 @@ export interface DemoCodes {
   /** stl_taxrate ids by tax type. */
   readonly taxRates: Record<string, string>;
   readonly brandingThemeId?: string;
-  /** The GL code Xero no longer has (inactive in Dynamics). */
-  readonly retiredGlCodeId: string;
   readonly pullSummary: string;
 }
 
@@ -36,16 +34,15 @@ async function idsByKey(
   return Object.fromEntries(rows.map((r) => [String(r[keyColumn]), String(r[table.primaryId])]));
 }
 
-export async function pullDemoCodes(
+/** The GL code Xero no longer has, inactive in Dynamics, for the invoice the pre-flight blocks. */
+export async function ensureRetiredGlCode(
   client: DataverseClient,
-  xero: XeroGateway,
   connectionId: string,
+  codes: DemoCodes,
   counter: SeedCounter,
-): Promise<DemoCodes> {
-  const counts = await pullReferenceData({ dataverse: client, xero }, connectionId);
-  const glCodes = await idsByKey(client, TABLES.glCode, COLUMNS.glCode.code, connectionId);
-  const retiredGlCodeId =
-    glCodes[RETIRED_GL_CODE.code] ??
+): Promise<string> {
+  const id =
+    codes.glCodes[RETIRED_GL_CODE.code] ??
     (await findOrCreate(
       client,
       TABLES.glCode,
@@ -57,7 +54,16 @@ export async function pullDemoCodes(
       },
       counter,
     ));
-  await client.update(`${TABLES.glCode.entitySet}(${retiredGlCodeId})`, { ...CUSTOM_TABLE_STATE.inactive });
+  await client.update(`${TABLES.glCode.entitySet}(${id})`, { ...CUSTOM_TABLE_STATE.inactive });
+  return id;
+}
+
+export async function pullDemoCodes(
+  client: DataverseClient,
+  xero: XeroGateway,
+  connectionId: string,
+): Promise<DemoCodes> {
+  const counts = await pullReferenceData({ dataverse: client, xero }, connectionId);
   const themes = await idsByKey(
     client,
     TABLES.brandingTheme,
@@ -65,10 +71,9 @@ export async function pullDemoCodes(
     connectionId,
   );
   return {
-    glCodes,
+    glCodes: await idsByKey(client, TABLES.glCode, COLUMNS.glCode.code, connectionId),
     taxRates: await idsByKey(client, TABLES.taxRate, COLUMNS.taxRate.taxType, connectionId),
     brandingThemeId: Object.values(themes)[0],
-    retiredGlCodeId,
     pullSummary: describeCounts(counts),
   };
 }

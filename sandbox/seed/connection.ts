@@ -12,6 +12,7 @@ import { replaceTokenSet } from '../../plugins-proxy/src/oauth/tokenSet';
 import { CHOICES, COLUMNS, TABLES } from '../../solution/names';
 import type { XeroEmulator } from '../xero';
 import { DEFAULT_SCOPE } from '../xero/admin';
+import { DEFAULT_ORGANISATION } from '../xero/options';
 import { findOrCreate, type SeedCounter } from './rows';
 
 const CC = COLUMNS.connection;
@@ -33,9 +34,44 @@ export const DEMO_CONNECTION_SETTINGS = {
   [CC.paymentAccountCode]: '090',
 } as const;
 
+type ConnectionSettings = Partial<Record<keyof typeof DEMO_CONNECTION_SETTINGS, number | string | boolean>>;
+
+/**
+ * The demo connections: the main one, and one per setting that changes how a document goes to
+ * Xero as a whole (bundle mode, numbering), each on its own Xero organisation since one
+ * organisation belongs to one connection row.
+ */
+export const DEMO_CONNECTIONS = {
+  main: { organisation: DEFAULT_ORGANISATION.name, settings: {} },
+  headerOnly: {
+    organisation: 'Demo Bundles Header Only (AU)',
+    settings: { [CC.bundleMode]: CHOICES.bundleMode.values.headerOnly },
+  },
+  componentsOnly: {
+    organisation: 'Demo Bundles Components Only (AU)',
+    settings: { [CC.bundleMode]: CHOICES.bundleMode.values.componentsOnly },
+  },
+  manualNumbers: {
+    organisation: 'Demo Manual Numbers (AU)',
+    settings: { [CC.numbering]: CHOICES.numbering.values.manualNumber },
+  },
+} as const satisfies Record<string, { organisation: string; settings: ConnectionSettings }>;
+
+export type DemoConnectionKey = keyof typeof DEMO_CONNECTIONS;
+
+/** The Xero organisation of a demo connection, found by name (made once; the main one by the emulator). */
+export function ensureXeroOrganisation(xero: XeroEmulator, key: DemoConnectionKey): DemoTenant {
+  const name = DEMO_CONNECTIONS[key].organisation;
+  return (
+    xero.admin.tenants().find((t) => t.name === name) ??
+    xero.admin.createOrganisation({ name, demoData: true })
+  );
+}
+
 export async function ensureConnection(
   client: DataverseClient,
   tenant: DemoTenant,
+  key: DemoConnectionKey,
   counter: SeedCounter,
 ): Promise<string> {
   return findOrCreate(
@@ -46,8 +82,9 @@ export async function ensureConnection(
       [CC.name]: tenant.name,
       [CC.tenantName]: tenant.name,
       [CC.status]: CHOICES.connectionStatus.values.connected,
-      [CC.isDefault]: true,
+      [CC.isDefault]: key === 'main',
       ...DEMO_CONNECTION_SETTINGS,
+      ...DEMO_CONNECTIONS[key].settings,
     },
     counter,
   );

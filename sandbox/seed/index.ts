@@ -9,9 +9,16 @@ import type { XeroGateway } from '../../plugins-proxy/src/adapters/xero/gateway'
 import type { Config } from '../../plugins-proxy/src/config';
 import type { XeroEmulator } from '../xero';
 import { ensureCatalogue, ensureDefaults } from './catalogue';
-import { pullDemoCodes } from './codes';
-import { ensureConnection, ensureTokens, type DemoTenant } from './connection';
-import { ensureDemoInvoices } from './invoices';
+import { ensureRetiredGlCode, pullDemoCodes } from './codes';
+import {
+  DEMO_CONNECTIONS,
+  ensureConnection,
+  ensureTokens,
+  ensureXeroOrganisation,
+  type DemoConnectionKey,
+  type DemoTenant,
+} from './connection';
+import { ensureDemoInvoices, type DemoConnection } from './invoices';
 import { newCounter } from './rows';
 
 export interface SeedDeps {
@@ -22,10 +29,12 @@ export interface SeedDeps {
   readonly store: Store;
   readonly config: Config;
   readonly xero: XeroEmulator;
-  readonly tenant: DemoTenant;
 }
 
+export type { DemoTenant };
+
 export interface SeedResult {
+  /** The main demo connection (the default one). */
   readonly connectionId: string;
   /** Invoice ids by demo invoice name. */
   readonly invoices: Record<string, string>;
@@ -37,13 +46,34 @@ export interface SeedResult {
 
 export async function seedDemoData(deps: SeedDeps): Promise<SeedResult> {
   const counter = newCounter();
-  const connectionId = await ensureConnection(deps.dataverse, deps.tenant, counter);
-  const tokens = await ensureTokens(deps.store, deps.config, deps.xero, connectionId, deps.tenant);
-  const codes = await pullDemoCodes(deps.dataverse, deps.xeroGateway, connectionId, counter);
-  await ensureDefaults(deps.dataverse, connectionId, codes, counter);
-  const catalogue = await ensureCatalogue(deps.dataverse, codes, counter);
-  const invoices = await ensureDemoInvoices(deps.dataverse, { connectionId, codes, catalogue }, counter);
-  return { connectionId, invoices, ...counter, tokens, pullSummary: codes.pullSummary };
+  const connections = {} as Record<DemoConnectionKey, DemoConnection>;
+  let tokens: SeedResult['tokens'] = 'kept';
+  for (const key of Object.keys(DEMO_CONNECTIONS) as DemoConnectionKey[]) {
+    const tenant = ensureXeroOrganisation(deps.xero, key);
+    const connectionId = await ensureConnection(deps.dataverse, tenant, key, counter);
+    if ((await ensureTokens(deps.store, deps.config, deps.xero, connectionId, tenant)) === 'stored')
+      tokens = 'stored';
+    connections[key] = {
+      connectionId,
+      codes: await pullDemoCodes(deps.dataverse, deps.xeroGateway, connectionId),
+    };
+  }
+  const main = connections.main;
+  const retiredGlCodeId = await ensureRetiredGlCode(deps.dataverse, main.connectionId, main.codes, counter);
+  await ensureDefaults(deps.dataverse, main.connectionId, main.codes, counter);
+  const catalogue = await ensureCatalogue(deps.dataverse, main.codes, counter);
+  const invoices = await ensureDemoInvoices(
+    deps.dataverse,
+    { connections, retiredGlCodeId, catalogue },
+    counter,
+  );
+  return {
+    connectionId: main.connectionId,
+    invoices,
+    ...counter,
+    tokens,
+    pullSummary: main.codes.pullSummary,
+  };
 }
 
 export { DEMO_INVOICES } from './invoiceSpecs';

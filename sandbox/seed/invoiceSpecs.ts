@@ -4,6 +4,7 @@
  * on bills) unless a line says otherwise, and the Web API recomputes the totals.
  */
 import { CHOICES } from '../../solution/names';
+import type { DemoConnectionKey } from './connection';
 
 export interface DemoLine {
   /** A product number from the catalogue; omitted for a write-in. */
@@ -33,6 +34,8 @@ export interface DemoInvoice {
   readonly discountPercentage?: number;
   readonly manualNumber?: string;
   readonly reference?: string;
+  /** The demo connection it syncs through (default the main one). */
+  readonly connection?: DemoConnectionKey;
 }
 
 const DOC = CHOICES.documentType.values;
@@ -71,7 +74,7 @@ export const DEMO_INVOICES: readonly DemoInvoice[] = [
     ],
   },
   {
-    name: 'Demo: bundle with its components',
+    name: 'Demo: bundle, header and components',
     account: 'DEMO-C-2',
     documentType: DOC.salesInvoice,
     lines: [
@@ -81,14 +84,26 @@ export const DEMO_INVOICES: readonly DemoInvoice[] = [
     ],
   },
   {
-    name: 'Demo: bundle with an optional component and a product',
-    account: 'ACME-001',
+    name: 'Demo: bundle, header only',
+    account: 'DEMO-C-2',
     documentType: DOC.salesInvoice,
+    connection: 'headerOnly',
     lines: [
       { product: 'KIT', quantity: 2, bundle: 'header' },
       { product: 'WIDGET', quantity: 1, bundle: 'component' },
       { product: 'GADGET', quantity: 1, bundle: 'optional' },
       { product: 'INSTALL', quantity: 1 },
+    ],
+  },
+  {
+    name: 'Demo: bundle, components only',
+    account: 'ACME-001',
+    documentType: DOC.salesInvoice,
+    connection: 'componentsOnly',
+    lines: [
+      { product: 'KIT', quantity: 1, bundle: 'header' },
+      { product: 'WIDGET', quantity: 1, bundle: 'component' },
+      { product: 'GADGET', quantity: 2, bundle: 'component' },
     ],
   },
   {
@@ -111,6 +126,7 @@ export const DEMO_INVOICES: readonly DemoInvoice[] = [
     name: 'Demo: manual number',
     account: 'ACME-001',
     documentType: DOC.salesInvoice,
+    connection: 'manualNumbers',
     manualNumber: 'ACME-2026-0042',
     lines: [
       { product: 'WIDGET', quantity: 1 },

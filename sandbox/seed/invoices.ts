@@ -15,6 +15,7 @@ import {
 } from '../../solution/names';
 import type { DemoCatalogue } from './catalogue';
 import type { DemoCodes } from './codes';
+import type { DemoConnectionKey } from './connection';
 import { DEMO_INVOICES, type DemoInvoice, type DemoLine } from './invoiceSpecs';
 import { bindTo, findId, type Row, type SeedCounter } from './rows';
 
@@ -26,11 +27,18 @@ const PURCHASE = new Set<number>([DOC.purchaseInvoice, DOC.purchaseCreditNote]);
 const TAX_PERCENT: Record<string, number> = { OUTPUT: 10, INPUT: 10, EXEMPTOUTPUT: 0, EXEMPTEXPENSES: 0 };
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export interface DemoContext {
+export interface DemoConnection {
   readonly connectionId: string;
   readonly codes: DemoCodes;
+}
+
+export interface DemoContext {
+  readonly connections: Record<DemoConnectionKey, DemoConnection>;
+  readonly retiredGlCodeId: string;
   readonly catalogue: DemoCatalogue;
 }
+
+const connectionOf = (spec: DemoInvoice, ctx: DemoContext) => ctx.connections[spec.connection ?? 'main'];
 
 function invoiceBody(spec: DemoInvoice, ctx: DemoContext): Row {
   const invoice = SYSTEM_TABLES.invoice.logicalName;
@@ -38,7 +46,7 @@ function invoiceBody(spec: DemoInvoice, ctx: DemoContext): Row {
     [I.name]: spec.name,
     [`${SYSTEM_NAVIGATION.invoice.customerAccount}@odata.bind`]: `/${SYSTEM_TABLES.account.entitySet}(${ctx.catalogue.accounts[spec.account]})`,
     [`${SYSTEM_NAVIGATION.invoice.currency}@odata.bind`]: `/${SYSTEM_TABLES.transactionCurrency.entitySet}(${ctx.catalogue.currencyId})`,
-    ...bindTo(invoice, IC.connectionId, TABLES.connection, ctx.connectionId),
+    ...bindTo(invoice, IC.connectionId, TABLES.connection, connectionOf(spec, ctx).connectionId),
     [IC.documentType]: spec.documentType,
     [IC.syncStatus]: CHOICES.syncStatus.values.notSynced,
     [I.dateDelivered]: new Date().toISOString().slice(0, 10),
@@ -72,6 +80,12 @@ function lineBody(
   const price = component ? 0 : (line.price ?? ctx.catalogue.prices[line.product ?? ''] ?? 0);
   const taxType = line.taxType ?? (PURCHASE.has(spec.documentType) ? 'INPUT' : 'OUTPUT');
   const net = line.quantity * price - (line.discount ?? 0);
+  // Products carry the main connection's codes; lines on another connection name their own.
+  const { codes } = connectionOf(spec, ctx);
+  const explicit = (spec.connection ?? 'main') !== 'main';
+  const glCode = line.glCode ?? (explicit ? (PURCHASE.has(spec.documentType) ? '300' : '200') : undefined);
+  const glCodeId = line.retiredGlCode ? ctx.retiredGlCodeId : glCode ? codes.glCodes[glCode] : undefined;
+  const taxRateId = line.taxType || explicit || line.retiredGlCode ? codes.taxRates[taxType] : undefined;
   return {
     'invoiceid@odata.bind': `/${SYSTEM_TABLES.invoice.entitySet}(${invoiceId})`,
     [D.quantity]: line.quantity,
@@ -91,10 +105,8 @@ function lineBody(
           [`${D.parentBundleIdRef}@odata.bind`]: `/${SYSTEM_TABLES.invoiceDetail.entitySet}(${bundleLineId})`,
         }
       : {}),
-    ...(line.taxType ? bindTo(detail, DC.taxRateId, TABLES.taxRate, ctx.codes.taxRates[line.taxType]) : {}),
-    ...(line.glCode ? bindTo(detail, DC.glCodeId, TABLES.glCode, ctx.codes.glCodes[line.glCode]) : {}),
-    ...(line.retiredGlCode ? bindTo(detail, DC.glCodeId, TABLES.glCode, ctx.codes.retiredGlCodeId) : {}),
-    ...(line.retiredGlCode ? bindTo(detail, DC.taxRateId, TABLES.taxRate, ctx.codes.taxRates.OUTPUT) : {}),
+    ...(taxRateId ? bindTo(detail, DC.taxRateId, TABLES.taxRate, taxRateId) : {}),
+    ...(glCodeId ? bindTo(detail, DC.glCodeId, TABLES.glCode, glCodeId) : {}),
   };
 }
 

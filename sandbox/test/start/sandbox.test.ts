@@ -78,13 +78,30 @@ describe('a started sandbox', () => {
       select: [I.name],
     });
     expect(invoices.map((r) => r[I.name]).sort()).toEqual(DEMO_INVOICES.map((d) => d.name).sort());
-    const [connection] = await dv.query<Record<string, unknown>>(TABLES.connection.entitySet, {
-      select: [COLUMNS.connection.status, COLUMNS.connection.tenantId],
+    const connections = await dv.query<Record<string, unknown>>(TABLES.connection.entitySet, {
+      select: [COLUMNS.connection.status, COLUMNS.connection.tenantId, COLUMNS.connection.isDefault],
     });
-    expect(connection).toMatchObject({
+    expect(connections.find((c) => c[COLUMNS.connection.isDefault] === true)).toMatchObject({
       [COLUMNS.connection.status]: CHOICES.connectionStatus.values.connected,
       [COLUMNS.connection.tenantId]: sandbox().state.xero.tenantId,
     });
+  });
+
+  it('has one more Connected connection per bundle mode and numbering mode it shows', async () => {
+    const connections = await (
+      await client()
+    ).query<Record<string, unknown>>(TABLES.connection.entitySet, {
+      select: [COLUMNS.connection.status, COLUMNS.connection.bundleMode, COLUMNS.connection.numbering],
+    });
+    expect(connections.map((c) => c[COLUMNS.connection.status])).toEqual(
+      Array(4).fill(CHOICES.connectionStatus.values.connected),
+    );
+    expect(new Set(connections.map((c) => c[COLUMNS.connection.bundleMode]))).toEqual(
+      new Set(Object.values(CHOICES.bundleMode.values)),
+    );
+    expect(connections.map((c) => c[COLUMNS.connection.numbering])).toContain(
+      CHOICES.numbering.values.manualNumber,
+    );
   });
 
   it('has the codes pulled from Xero', async () => {
