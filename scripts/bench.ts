@@ -41,11 +41,20 @@ export interface BenchArguments {
   readonly quick: boolean;
   readonly writeDocs: boolean;
   readonly names: readonly string[];
+  /** Flags the bench does not know (a typo such as --quik must not silently run the full sizes). */
+  readonly unknownFlags: readonly string[];
 }
 
+const FLAGS = new Set(['--quick', '--write-docs']);
+
 export function parseBenchArguments(argv: readonly string[]): BenchArguments {
-  const names = argv.filter((a) => !a.startsWith('--'));
-  return { quick: argv.includes('--quick'), writeDocs: argv.includes('--write-docs'), names };
+  const flags = argv.filter((a) => a.startsWith('--'));
+  return {
+    quick: flags.includes('--quick'),
+    writeDocs: flags.includes('--write-docs'),
+    names: argv.filter((a) => !a.startsWith('--')),
+    unknownFlags: flags.filter((f) => !FLAGS.has(f)),
+  };
 }
 
 const REPORT_FILE = path.join(__dirname, '../docs/performance.md');
@@ -60,6 +69,12 @@ function routeStdoutToStderr(): () => void {
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBenchArguments(argv);
+  if (args.unknownFlags.length) {
+    process.stderr.write(
+      `unknown option(s): ${args.unknownFlags.join(', ')}; known: ${[...FLAGS].join(', ')}\n`,
+    );
+    return 1;
+  }
   const unknown = args.names.filter((n) => !(n in SCENARIOS));
   if (unknown.length) {
     process.stderr.write(
