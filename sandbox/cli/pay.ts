@@ -4,7 +4,7 @@
  * the relay brings back through the Xero webhook or its scheduled pull.
  * Exit 0 when it arrived, 2 when the invoice is not in Xero or the payment did not arrive in time.
  */
-import { COLUMNS, STATE_COLUMNS, SYSTEM_COLUMNS } from '../../solution/names';
+import { COLUMNS, STATE_COLUMNS, SYSTEM_COLUMNS, TABLES } from '../../solution/names';
 import { CliError, type SandboxSession } from './connect';
 import { findByNumber, listInvoices, readInvoice, type InvoiceRow } from './invoices';
 import { invoiceState } from './labels';
@@ -21,12 +21,27 @@ export function parseAmount(text: string | undefined): number | undefined {
   return amount;
 }
 
-async function recordInXero(session: SandboxSession, xeroId: string, amount?: number): Promise<number> {
+/** The Xero organisation the invoice was synced to: its connection's tenant. */
+async function tenantOf(session: SandboxSession, invoice: InvoiceRow): Promise<string> {
+  const connectionId = invoice[`_${IC.connectionId}_value`];
+  if (typeof connectionId !== 'string' || !connectionId) return session.state.xero.tenantId;
+  const row = await session.dataverse.get<InvoiceRow>(`${TABLES.connection.entitySet}(${connectionId})`, {
+    select: [COLUMNS.connection.tenantId],
+  });
+  return String(row?.[COLUMNS.connection.tenantId] ?? session.state.xero.tenantId);
+}
+
+async function recordInXero(
+  session: SandboxSession,
+  tenantId: string,
+  xeroId: string,
+  amount?: number,
+): Promise<number> {
   const reply = await fetch(`${session.state.xero.url}/_admin/payments`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      tenantId: session.state.xero.tenantId,
+      tenantId,
       invoiceId: xeroId,
       ...(amount ? { amount } : {}),
     }),
@@ -55,7 +70,7 @@ export async function payCommand(
     return 2;
   }
   const paidBefore = paidOf(invoice);
-  const paid = await recordInXero(session, xeroId, amount);
+  const paid = await recordInXero(session, await tenantOf(session, invoice), xeroId, amount);
   print(
     `${label}: payment of ${paid.toFixed(2)} recorded in Xero (${String(invoice[IC.xeroNumber] ?? xeroId)}); waiting for Dynamics…`,
   );
