@@ -3,7 +3,7 @@
  * own solution imported: the queries the panel sends are ones Dataverse answers.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CHOICES,
@@ -66,7 +66,7 @@ let invoiceId: string;
 
 beforeAll(async () => {
   if (!existsSync(zip)) execSync('npx tsx scripts/build.ts', { cwd: repoRoot, stdio: 'pipe' });
-  emulator = await startDataverseEmulator({ dataDir: null, solutionZips: [readFileSync(zip)] });
+  emulator = await startDataverseEmulator({ dataDir: null, solutionZips: [zip] });
   webApi = httpWebApi(emulator);
   const create = async (entity: string, data: Record<string, unknown>) =>
     (await webApi.createRecord(entity, data)).id;
