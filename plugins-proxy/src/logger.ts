@@ -46,6 +46,46 @@ export const REDACT_PATHS: readonly string[] = [
 
 export const REDACTED = '[redacted]';
 
+/** Query parameters that carry one-time secrets (OAuth connect nonce, authorisation code, state). */
+const SECRET_QUERY_PARAMS = new Set(['nonce', 'code', 'state', 'code_verifier', 'token', 'secret']);
+
+/** The URL with the values of secret query parameters replaced, so request logs never carry them. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = decodeURIComponentSafe(eq === -1 ? pair : pair.slice(0, eq));
+      return SECRET_QUERY_PARAMS.has(name.toLowerCase()) && eq !== -1
+        ? `${pair.slice(0, eq)}=${REDACTED}`
+        : pair;
+    });
+  return `${url.slice(0, q)}?${params.join('&')}`;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+interface LoggedRequest {
+  readonly method?: string;
+  readonly url?: string;
+  readonly ip?: string;
+  readonly id?: unknown;
+}
+
+/** Fastify's request line: method, the redacted URL and the caller, never headers or bodies. */
+function serializeRequest(req: LoggedRequest): Record<string, unknown> {
+  return { id: req.id, method: req.method, url: redactUrl(String(req.url ?? '')), remoteAddress: req.ip };
+}
+
 export interface LoggerOptions {
   readonly level: string;
   /** Where lines go; stdout by default. Tests pass a stream to collect the lines. */
@@ -58,6 +98,7 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       base: { service: 'stellarise-relay' },
       redact: { paths: [...REDACT_PATHS], censor: REDACTED },
+      serializers: { req: serializeRequest },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { COMPONENTS } from '../../solution/names';
-import { createLogger, REDACTED, withIds } from '../src/logger';
+import { createLogger, REDACTED, redactUrl, withIds } from '../src/logger';
 
 function collect(): { lines: () => Record<string, unknown>[]; destination: Writable } {
   const chunks: string[] = [];
@@ -26,7 +26,7 @@ describe('createLogger', () => {
     const sink = collect();
     createLogger({ level: 'info', destination: sink.destination }).info(
       {
-        req: {
+        request: {
           headers: {
             authorization: 'Bearer abc',
             cookie: 'sid=1',
@@ -38,7 +38,7 @@ describe('createLogger', () => {
       },
       'request',
     );
-    expect(sink.lines()[0].req).toEqual({
+    expect(sink.lines()[0].request).toEqual({
       headers: {
         authorization: REDACTED,
         cookie: REDACTED,
@@ -72,5 +72,44 @@ describe('createLogger', () => {
       level: 'info',
     });
     expect(sink.lines()[0]).not.toHaveProperty('jobId');
+  });
+});
+
+describe('request lines', () => {
+  it('log the method and the URL with one-time secrets redacted, never the headers', () => {
+    const sink = collect();
+    createLogger({ level: 'info', destination: sink.destination }).info(
+      {
+        req: {
+          id: 'req-1',
+          method: 'GET',
+          url: '/oauth/connect?connection=42&nonce=xyz',
+          ip: '127.0.0.1',
+          headers: { authorization: 'Bearer abc' },
+        },
+      },
+      'incoming request',
+    );
+    expect(sink.lines()[0].req).toEqual({
+      id: 'req-1',
+      method: 'GET',
+      url: `/oauth/connect?connection=42&nonce=${REDACTED}`,
+      remoteAddress: '127.0.0.1',
+    });
+  });
+});
+
+describe('redactUrl', () => {
+  it('replaces the values of one-time secret query parameters and keeps the rest', () => {
+    expect(redactUrl('/oauth/callback?code=abc&state=s1&scope=openid')).toBe(
+      '/oauth/callback?code=[redacted]&state=[redacted]&scope=openid',
+    );
+    expect(redactUrl('/oauth/connect?connection=42&nonce=xyz')).toBe(
+      '/oauth/connect?connection=42&nonce=[redacted]',
+    );
+  });
+
+  it('leaves a URL without a query alone', () => {
+    expect(redactUrl('/health')).toBe('/health');
   });
 });
