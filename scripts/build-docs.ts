@@ -24,6 +24,9 @@ export const DOCS_PREFIX = 'stl_/docs/';
 export const DOCS_OUT_DIR = path.join(REPO_ROOT, 'dist', 'webresources', ...DOCS_PREFIX.split('/'));
 export const STYLE_SHEET = 'docs.css';
 
+/** Pages for the engineers who run and develop the product, not embedded in Dynamics. */
+const ENGINEERING_PAGES: ReadonlySet<string> = new Set(['performance.md']);
+
 /** Reading order of the pages; pages not listed follow in alphabetical order. */
 export const PAGE_ORDER = [
   'index',
@@ -289,7 +292,9 @@ function orderIndex(name: string): number {
  * the pages without loading the Markdown renderer.
  */
 export function readDocPages(docsDir: string = DOCS_DIR): DocPage[] {
-  const files = readdirSync(docsDir).filter((f) => f.endsWith('.md') && !f.endsWith('.intro.md'));
+  const files = readdirSync(docsDir).filter(
+    (f) => f.endsWith('.md') && !f.endsWith('.intro.md') && !ENGINEERING_PAGES.has(f),
+  );
   const pages: DocPage[] = files.map((file) => {
     const markdown = readFileSync(path.join(docsDir, file), 'utf8');
     return { name: file.replace(/\.md$/, ''), title: titleOf(markdown, file), markdown };
