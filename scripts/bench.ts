@@ -8,6 +8,8 @@
  * stdout must not corrupt the one JSON line that `npm run -s bench | jq` relies on.
  */
 import path from 'node:path';
+import { benchBulk } from './bench/bulk';
+import { benchClickToSynced } from './bench/clickToSynced';
 import { benchIntake } from './bench/intake';
 import { benchMapping } from './bench/mapping';
 import { describeMachine, writePerformanceReport, type BenchResults } from './bench/report';
@@ -26,6 +28,16 @@ export interface Scenario {
 }
 
 export const SCENARIOS: Record<string, Scenario> = {
+  clickToSynced: {
+    description:
+      'Single-invoice syncs one after another as the ribbon queues them (row, nudge, webhook), relay in its own process, Xero 150 ms and Dataverse 40 ms per call; time from the Queued row to Succeeded; floor = 2 Dataverse + 1 Xero round trips.',
+    run: (options) => benchClickToSynced(options),
+  },
+  bulk: {
+    description:
+      "2,000 queued invoices for 400 new contacts and 100 new items, one organisation, Xero's real limits (5 concurrent, 60/min, 5000/day) on a 1 s minute, relay in its own process (RSS from /proc); floor = fewest calls (batches of 50) at 60 per minute.",
+    run: (options) => benchBulk(options),
+  },
   intake: {
     description:
       'Dataverse webhook deliveries (valid RemoteExecutionContext bodies for distinct stl_synchistory ids, right secret) at concurrency 50 from a child process (fetch keep-alive) against the relay as startRelay composes it, on a temp SQLite file, with the worker running a no-op push handler. Latencies are measured by the client; jobsCreated is read back from the store.',
