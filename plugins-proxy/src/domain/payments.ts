@@ -11,7 +11,8 @@
  * - State: VOIDED or DELETED → canceled; fully settled (PAID, or nothing due on a non-zero
  *   total) → paid complete; partly settled → paid partial; otherwise active (a deleted payment
  *   reopens the invoice).
- * - An existing row whose payment is no longer in Xero's list is marked deleted.
+ * - An existing row whose payment is no longer in Xero's list is marked deleted, keeping its last
+ *   known amount, date and reference.
  */
 import { CHOICES, COLUMNS, INVOICE_STATE, SYSTEM_COLUMNS } from '../../../solution/names';
 import { xeroDateOnly } from './dates';
@@ -69,9 +70,15 @@ export interface PaymentRow {
   [P.status]: number;
 }
 
+/** A stl_payment row Dynamics already has; its last known figures are kept if Xero drops it. */
 export interface ExistingPayment {
   [P.xeroPaymentId]: string;
   [P.status]?: number | null;
+  [P.name]?: string | null;
+  [P.paymentDate]?: string | null;
+  [P.amount]?: number | null;
+  [P.reference]?: string | null;
+  [P.accountCode]?: string | null;
 }
 
 const I = COLUMNS.invoice;
@@ -182,13 +189,14 @@ export function mapPayments(input: {
   for (const existing of input.existingPayments ?? []) {
     const id = existing[P.xeroPaymentId];
     if (!id || seen.has(id.toLowerCase()) || existing[P.status] === PS.deleted) continue;
+    // The reversal keeps what was paid and when: only the status says the payment is gone.
     rows.push({
       [P.xeroPaymentId]: id,
-      [P.name]: 'Payment removed in Xero',
-      [P.paymentDate]: null,
-      [P.amount]: 0,
-      [P.reference]: null,
-      [P.accountCode]: null,
+      [P.name]: existing[P.name] ?? 'Payment removed in Xero',
+      [P.paymentDate]: existing[P.paymentDate] ?? null,
+      [P.amount]: round2(num(existing[P.amount])),
+      [P.reference]: existing[P.reference] ?? null,
+      [P.accountCode]: existing[P.accountCode] ?? null,
       [P.status]: PS.deleted,
     });
   }

@@ -52,9 +52,8 @@ function paymentUpsert(
     [lookupProperty(P.connectionId)]: guid(connectionId),
     [P.xeroPaymentId]: row[P.xeroPaymentId],
   };
-  // A reversal keeps the amount and date it had: only the status says the payment is gone.
-  const columns = row[P.status] === DELETED && !isNew ? { [P.status]: DELETED } : { ...row };
-  if (!isNew && row[P.accountCode] === null) delete (columns as Record<string, unknown>)[P.accountCode];
+  const columns: Record<string, unknown> = { ...row };
+  if (!isNew && row[P.accountCode] === null) delete columns[P.accountCode];
   return {
     method: 'PATCH',
     url: alternateKeySegment(TABLES.payment, key),
@@ -95,6 +94,11 @@ export function documentChange(input: {
     existingPayments: input.existingPayments.map((p) => ({
       [P.xeroPaymentId]: p.xeroPaymentId,
       [P.status]: p.status,
+      [P.name]: p.name,
+      [P.paymentDate]: p.paymentDate,
+      [P.amount]: p.amount,
+      [P.reference]: p.reference,
+      [P.accountCode]: p.accountCode,
     })),
   });
   const wanted = update.invoice;

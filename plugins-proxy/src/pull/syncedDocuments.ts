@@ -28,6 +28,7 @@ export interface SyncedInvoice {
 export interface ExistingPaymentRow {
   readonly invoiceId: string;
   readonly xeroPaymentId: string;
+  readonly name?: string | null;
   readonly status: number | null;
   readonly amount: number | null;
   readonly paymentDate: string | null;
@@ -96,6 +97,7 @@ export async function readPaymentRows(
       select: [
         lookupProperty(P.invoiceId),
         P.xeroPaymentId,
+        P.name,
         P.status,
         P.amount,
         P.paymentDate,
@@ -113,6 +115,7 @@ export async function readPaymentRows(
       list.push({
         invoiceId,
         xeroPaymentId: String(row[P.xeroPaymentId]),
+        name: str(row[P.name]),
         status: num(row[P.status]),
         amount: num(row[P.amount]),
         paymentDate: str(row[P.paymentDate])?.slice(0, 10) ?? null,

@@ -93,6 +93,34 @@ describe('payments back to Dynamics', () => {
     ]);
   });
 
+  it('keeps the last known amount, date and reference of a payment that vanished from Xero', () => {
+    const update = mapPayments({
+      invoice: invoice({}),
+      existingPayments: [
+        {
+          [P.xeroPaymentId]: 'gone',
+          [P.status]: PS.authorised,
+          [P.name]: 'Payment 40 REF-1',
+          [P.amount]: 40,
+          [P.paymentDate]: '2026-03-02',
+          [P.reference]: 'REF-1',
+          [P.accountCode]: '090',
+        },
+      ],
+    });
+    expect(update.payments).toEqual([
+      {
+        [P.xeroPaymentId]: 'gone',
+        [P.name]: 'Payment 40 REF-1',
+        [P.paymentDate]: '2026-03-02',
+        [P.amount]: 40,
+        [P.reference]: 'REF-1',
+        [P.accountCode]: '090',
+        [P.status]: PS.deleted,
+      },
+    ]);
+  });
+
   it('writes a row for each credit note allocated to the invoice', () => {
     const update = mapPayments({
       invoice: invoice({

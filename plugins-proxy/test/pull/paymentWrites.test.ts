@@ -104,8 +104,11 @@ it('reopens a paid invoice before changing it when its payment was deleted, and 
   const requests = result!.changeset.changeset;
   expect(requests[0].body).toEqual(INVOICE_STATE.active);
   expect(requests[1].body).toMatchObject({ [I.amountPaid]: 0, [I.amountDue]: 110 });
-  expect(requests[2].body).toMatchObject({ [P.status]: CHOICES.paymentStatus.values.deleted });
-  expect(requests[2].body).not.toHaveProperty(P.amount);
+  // The reversal keeps the amount that was paid; only the status says the payment is gone.
+  expect(requests[2].body).toMatchObject({
+    [P.status]: CHOICES.paymentStatus.values.deleted,
+    [P.amount]: 110,
+  });
   expect(requests).toHaveLength(4);
 });
 
