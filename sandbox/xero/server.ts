@@ -41,8 +41,17 @@ async function route(deps: ServerDeps, req: HttpRequest): Promise<Outcome> {
     return { reply: fault.kind, tenantId: null, endpoint: `${req.method} ${req.path}` };
   if (fault) {
     const status = fault.status ?? 503;
+    // An injected 429 reads like Xero's minute limit: Retry-After one (scaled) minute, in seconds.
+    const headers: Record<string, string> | undefined =
+      status === 429
+        ? {
+            'Retry-After': String(Math.max(1, Math.ceil(deps.admin.setLimits({}).minuteMs / 1000))),
+            'X-Rate-Limit-Problem': 'minute',
+          }
+        : undefined;
     return simple({
       status,
+      headers,
       body: { Title: http.STATUS_CODES[status] ?? 'Error', Status: status, Detail: 'Injected fault' },
     });
   }
