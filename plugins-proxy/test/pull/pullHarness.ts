@@ -14,7 +14,6 @@ import type { JobHandler } from '../../src/sync/jobOutcome';
 import { createScheduler, type Scheduler } from '../../src/sync/scheduler';
 import { startHarness, type Harness } from '../integration/harness';
 import type { Row } from '../integration/webApi';
-import { withUpdatableState } from './solutionWorkaround';
 
 export interface PullHarness {
   h: Harness;
@@ -34,13 +33,11 @@ const HOUR = 60 * 60 * 1000;
 
 export async function startPullHarness(): Promise<PullHarness> {
   const routed: { refreshReference?: JobHandler } = {};
-  const h = await withUpdatableState(() =>
-    startHarness({
-      relay: {
-        extraHandlers: { refreshReference: (job, context) => routed.refreshReference!(job, context) },
-      },
-    }),
-  );
+  const h = await startHarness({
+    relay: {
+      extraHandlers: { refreshReference: (job, context) => routed.refreshReference!(job, context) },
+    },
+  });
   const logger = createLogger({ level: 'silent' });
   const scheduler = createScheduler({ logger });
   const jobs = openMemoryStore();
