@@ -97,7 +97,10 @@ export function createConnectionHealth(deps: ConnectionHealthDeps): ConnectionHe
 
     async markNeedsAttention(error) {
       const held = await deps.store.holdJobsForConnection(error.connectionId, error.message, now());
-      await update(error.connectionId, { status: STATUS.needsAttention, lastError: error.message });
+      // An admin's Disconnect is deliberate: the row keeps saying Disconnected, the jobs just wait.
+      const row = await deps.rows.getHealth(error.connectionId);
+      if (row && row.status !== STATUS.disconnected)
+        await update(error.connectionId, { status: STATUS.needsAttention, lastError: error.message });
       deps.logger.warn(
         { connectionId: error.connectionId, reason: error.reason, held },
         'connection needs attention; its jobs are held until it is reconnected',

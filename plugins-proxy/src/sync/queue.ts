@@ -14,6 +14,16 @@ export interface JobQueueOptions {
   readonly backoff?: BackoffPolicy;
   readonly clock?: Clock;
   readonly random?: () => number;
+  /**
+   * Called once a job has used its attempts and is failed in the store, with the last error: the
+   * relay writes the final failure to the Dataverse row here, for every kind of job.
+   */
+  readonly onGaveUp?: (job: Job, reason: string) => Promise<void>;
+  /**
+   * The connection of a new invoice job whose request names none (the invoice's or the default
+   * one), so holding and releasing by connection covers it. A failure leaves it unset.
+   */
+  readonly resolveConnection?: (job: NewJob) => Promise<string | null>;
 }
 
 export type EnqueueListener = (job: NewJob) => void;
@@ -29,6 +39,8 @@ export class JobQueue {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly listeners = new Set<EnqueueListener>();
+  private readonly onGaveUp?: (job: Job, reason: string) => Promise<void>;
+  private readonly resolveConnection?: (job: NewJob) => Promise<string | null>;
 
   constructor(
     readonly store: Store,
@@ -39,6 +51,8 @@ export class JobQueue {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+    this.onGaveUp = options.onGaveUp;
+    this.resolveConnection = options.resolveConnection;
   }
 
   /** Called after a new job is stored, so a worker can start at once instead of at its next poll. */
@@ -49,9 +63,22 @@ export class JobQueue {
 
   /** Stores the job unless it exists; true when it was new. */
   async enqueue(job: NewJob): Promise<boolean> {
-    const created = await this.store.enqueueJob(job, this.clock.now());
-    if (created) for (const listener of this.listeners) listener(job);
+    const stored = await this.withConnection(job);
+    const created = await this.store.enqueueJob(stored, this.clock.now());
+    if (created) for (const listener of this.listeners) listener(stored);
     return created;
+  }
+
+  private async withConnection(job: NewJob): Promise<NewJob> {
+    if (job.connectionId || !job.invoiceId || !this.resolveConnection) return job;
+    // A row announced again (webhook, nudge, reconciler) is not looked up again.
+    if (await this.store.getJob(job.id)) return job;
+    try {
+      const connectionId = await this.resolveConnection(job);
+      return connectionId ? { ...job, connectionId } : job;
+    } catch {
+      return job;
+    }
   }
 
   /**
@@ -65,12 +92,13 @@ export class JobQueue {
     for (const job of claimed) {
       if (job.attempts > this.maxAttempts) {
         const last = job.lastError ? ` The last error was: ${job.lastError}` : '';
-        await this.store.failJob(
+        const failed = await this.store.failJob(
           job.id,
           owner,
           `Gave up after ${this.maxAttempts} attempts; the worker stopped each time.${last}`,
           now,
         );
+        if (failed) await this.onGaveUp?.(job, `the worker stopped each time.${last}`);
       } else {
         runnable.push(job);
       }
@@ -107,6 +135,7 @@ export class JobQueue {
         `Gave up after ${job.attempts} attempts: ${message} Queue the sync again once the cause is fixed.`,
         now,
       );
+      if (failed) await this.onGaveUp?.(job, message);
       return { retried: false, failed };
     }
     const nextAttemptAt = now + retryDelayMs(job.attempts, this.backoff, retryAfterMs, this.random);

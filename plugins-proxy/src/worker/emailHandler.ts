@@ -13,14 +13,18 @@ import { failureChangeset, MAX_MESSAGE_LENGTH } from '../adapters/dataverse/writ
 import type { Job } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
 import { JobOutcomes, type JobHandler, type JobOutcome } from '../sync/jobOutcome';
-import { errorOutcome, gaveUpMessage } from './errorOutcome';
+import { isConnectionNeedsAttention, type ConnectionNeedsAttention } from '../oauth/errors';
+import { errorOutcome } from './errorOutcome';
 import { idempotencyKey } from './keys';
 import { markInProgress } from './prepare';
 
 export interface EmailDeps {
   dataverse: DataverseClient;
   gateway: XeroGateway;
-  maxAttempts: number;
+  /** Kept for callers that pass it; the queue owns the attempt limit. */
+  maxAttempts?: number;
+  /** Marks the connection row Needs attention and holds its jobs (connection health). */
+  onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
   now?: () => Date;
 }
 
@@ -79,12 +83,13 @@ export function createEmailHandler(deps: EmailDeps): JobHandler {
       return await emailOnce(deps, job, finish, context.logger);
     } catch (error) {
       const outcome = errorOutcome(error);
-      if (outcome.type === 'held') return JobOutcomes.held(outcome.message);
-      if (outcome.type === 'retry' && job.attempts < deps.maxAttempts)
-        return JobOutcomes.retry(outcome.afterMs, outcome.message);
-      const messages =
-        outcome.type === 'retry' ? [gaveUpMessage(job.attempts, outcome.message)] : outcome.messages;
-      return finish(messages, false);
+      if (outcome.type === 'held') {
+        if (isConnectionNeedsAttention(error)) await deps.onNeedsAttention?.(error);
+        return JobOutcomes.held(outcome.message);
+      }
+      // Once the attempts are spent the queue writes the final failure (gaveUp.ts).
+      if (outcome.type === 'retry') return JobOutcomes.retry(outcome.afterMs, outcome.message);
+      return finish(outcome.messages, false);
     }
   };
 }

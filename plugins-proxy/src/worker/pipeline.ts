@@ -11,6 +11,7 @@ import type { DataverseClient } from '../adapters/dataverse/client';
 import type { NewXeroLink } from '../adapters/dataverse/writeBack';
 import type { Job, Store } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
+import type { ConnectionNeedsAttention } from '../oauth/errors';
 import type { JobOutcome } from '../sync/jobOutcome';
 import { ensureContact, ensureItems } from './ensure';
 import { finishPush } from './finish';
@@ -24,8 +25,10 @@ export interface PushDeps {
   dataverse: DataverseClient;
   gateway: XeroGateway;
   store: Store;
-  /** The queue's limit: at the last attempt a transient failure is final and written to the row. */
-  maxAttempts: number;
+  /** Kept for callers that pass it; the queue owns the attempt limit and the final failure. */
+  maxAttempts?: number;
+  /** Marks the connection row Needs attention and holds its jobs (connection health). */
+  onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
   timeZone?: string;
   now?: () => Date;
   /** Test seam: runs after Xero accepted the documents and before the write-back (crash tests). */
@@ -71,7 +74,7 @@ export class PushRun {
     this.now = deps.now ?? (() => new Date());
     this.rows = new RowOutcomes({
       dataverse: deps.dataverse,
-      maxAttempts: deps.maxAttempts,
+      onNeedsAttention: deps.onNeedsAttention,
       now: this.now,
       logger,
     });

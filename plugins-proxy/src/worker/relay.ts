@@ -1,7 +1,8 @@
 /**
  * The composition root of the syncing relay: store, Dataverse client (MSAL client credentials),
  * Xero gateway (tokens from the TokenManager, one shared rate limiter), job queue, worker loop with
- * the push handler, reconciler, and the fastify app. `start()` listens and starts the worker;
+ * the push, email and reference-data handlers, reconciler, the connection side (wireConnections:
+ * OAuth routes, Xero webhook, payments and reference pulls, keep-alive, health), and the fastify app. `start()` listens and starts the worker;
  * `stop()` stops taking work, lets running jobs finish and closes everything. Overrides are the
  * seams tests and the sandbox use (a store, limits, backoff, a crash hook).
  */
@@ -31,10 +32,16 @@ import type { BackoffPolicy } from '../sync/backoff';
 import { routeJobsByKind, type JobHandlers } from '../sync/jobRouter';
 import { JobQueue } from '../sync/queue';
 import { createReconciler, type ReconcileResult } from '../sync/reconciler';
-import { createScheduler } from '../sync/scheduler';
+import { createScheduler, type Scheduler } from '../sync/scheduler';
 import { WorkerLoop } from '../sync/workerLoop';
+import type { ConnectFlow } from '../oauth/connectFlow';
+import type { ConnectionNeedsAttention } from '../oauth/errors';
+import type { ConnectionServices } from '../pull';
+import { createConnectionResolver } from './connectionResolver';
 import { createEmailHandler } from './emailHandler';
+import { createGaveUpWriter } from './gaveUp';
 import { createPushHandler } from './pushHandler';
+import { wireConnections, type ConnectionWiring } from './wireConnections';
 
 export interface RelayOverrides {
   logger?: Logger;
@@ -65,6 +72,12 @@ export interface Relay {
   xero: XeroGateway;
   tokenManager: TokenManager;
   metrics: MetricsRegistry;
+  /** Connection health, reference data, payments back (pull/). */
+  connections: ConnectionServices;
+  /** The payments, reference-data and keep-alive schedules (runNow(SCHEDULED_TASKS.payments)). */
+  scheduler: Scheduler;
+  /** Connect, callback, choose organisation, disconnect (the /oauth routes). */
+  flow: ConnectFlow;
   /** Listens on config.host:config.port and starts the worker and reconciler; returns the URL. */
   start(): Promise<string>;
   /** One reconciler pass now (it also runs at start and every RECONCILER_INTERVAL_MS). */
@@ -95,51 +108,76 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
   });
   const syncRequestSource = new DataverseSyncRequestSource(dataverse);
 
+  const identity = createXeroIdentity({
+    clientId: config.xero.clientId,
+    clientSecret: config.xero.clientSecret,
+    redirectUri: config.xero.redirectUri,
+    loginBaseUrl: config.xero.loginBaseUrl,
+    identityBaseUrl: config.xero.identityBaseUrl,
+    connectionsUrl: config.xero.connectionsUrl,
+    scopes: config.xero.scopes,
+  });
+  const cipher = new TokenCipher(config.encryption.current, config.encryption.previous);
+  // The connection services need the token manager and the gateway, and the token manager reports
+  // to them: its hooks reach the services once they exist (a refresh before that is not missed,
+  // the next one writes the same figures).
+  const late: { connections?: ConnectionWiring } = {};
   const tokenManager = new TokenManager({
-    identity: createXeroIdentity({
-      clientId: config.xero.clientId,
-      clientSecret: config.xero.clientSecret,
-      redirectUri: config.xero.redirectUri,
-      loginBaseUrl: config.xero.loginBaseUrl,
-      identityBaseUrl: config.xero.identityBaseUrl,
-      connectionsUrl: config.xero.connectionsUrl,
-      scopes: config.xero.scopes,
-    }),
+    identity,
     tokens: storeTokenStore(store),
     locks: storeLockPort(store),
-    cipher: new TokenCipher(config.encryption.current, config.encryption.previous),
+    cipher,
     logger,
+    onRefreshed: (id, health) => late.connections?.services.onTokenRefreshed(id, health),
+    listConnectionIds: async () => {
+      const rows = (await late.connections?.services.connectionRows.listConnected()) ?? [];
+      return rows.map((row) => row.id);
+    },
   });
+  // Shared through the store on PostgreSQL, so several relays stay inside one tenant's limits.
+  const limiter = createXeroRateLimiter(store, overrides.xeroLimits);
   const xero = new XeroNodeGateway({
     getAccessToken: overrides.getXeroAccessToken ?? ((id) => tokenManager.getAccessToken(id)),
-    // Shared through the store on PostgreSQL, so several relays stay inside one tenant's limits.
-    limiter: createXeroRateLimiter(store, overrides.xeroLimits),
+    limiter,
     basePath: config.xero.apiBaseUrl,
     onCall: (event) => recorded.xeroCall(event),
   });
+  const scheduler = createScheduler({ logger });
+  const connections = wireConnections({
+    config,
+    logger,
+    store,
+    dataverse,
+    xero,
+    identity,
+    cipher,
+    tokenManager,
+    scheduler,
+    limiter,
+  });
+  late.connections = connections;
+  const onNeedsAttention = (error: ConnectionNeedsAttention) => connections.onNeedsAttention(error);
 
   const queue = new JobQueue(store, {
     maxAttempts: config.jobMaxAttempts,
     backoff: overrides.backoff,
     leaseMs: overrides.leaseMs,
+    onGaveUp: createGaveUpWriter(dataverse, logger),
+    resolveConnection: createConnectionResolver(dataverse),
   });
   const push = createPushHandler(
-    {
-      dataverse,
-      gateway: xero,
-      store,
-      maxAttempts: queue.maxAttempts,
-      afterXeroSend: overrides.afterXeroSend,
-    },
+    { dataverse, gateway: xero, store, onNeedsAttention, afterXeroSend: overrides.afterXeroSend },
     queue,
     { windowMs: overrides.bulkWindowMs },
   );
   const worker = new WorkerLoop({
     queue,
+    // The caller's handlers may replace the services' (refreshReference), never push or email.
     handler: routeJobsByKind({
+      ...connections.services.handlers,
       ...overrides.extraHandlers,
       push,
-      email: createEmailHandler({ dataverse, gateway: xero, maxAttempts: queue.maxAttempts }),
+      email: createEmailHandler({ dataverse, gateway: xero, onNeedsAttention }),
     }),
     owner: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     concurrency: config.workerConcurrency,
@@ -147,7 +185,6 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     metrics,
     pollIntervalMs: overrides.pollIntervalMs,
   });
-  const scheduler = createScheduler({ logger });
   const reconciler = createReconciler({
     queue,
     listQueuedSyncRows: () => syncRequestSource.listQueued(),
@@ -161,7 +198,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     syncRequestSource,
     checkDataverseToken: async () => void (await tokenProvider.getToken()),
     metrics,
-    extraRoutes: overrides.extraRoutes,
+    extraRoutes: [...(overrides.extraRoutes ?? []), ...connections.routes],
   });
 
   return {
@@ -173,6 +210,9 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     xero,
     tokenManager,
     metrics,
+    connections: connections.services,
+    scheduler,
+    flow: connections.flow,
     async start() {
       const url = await app.listen({ host: config.host, port: config.port });
       worker.start();
@@ -183,10 +223,12 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
       return url;
     },
     reconcile: () => reconciler.runOnce(),
+    // Timers first (no new pulls), then intake (no new jobs), then the running jobs and pulls.
     async stop() {
       await scheduler.stop();
       await app.close();
       await worker.stop();
+      await connections.services.stop();
       if (!overrides.keepStoreOpen) await store.close();
     },
   };

@@ -1,23 +1,24 @@
 /**
  * How a push run records each job's end: failures written to the history row (and the invoice's
- * sync status) in one changeset; thrown errors classified into retry (attempts left), hold (the
- * connection needs a person, said on the row) or a final failure with the service's words.
+ * sync status) in one changeset; thrown errors classified into retry (the queue gives up after
+ * the attempts), hold (the connection needs a person, said on the row) or a final failure.
  */
 import type { Logger } from 'pino';
-import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
+import { COLUMNS, TABLES } from '../../../solution/names';
 import { applyChangesets } from '../adapters/dataverse/changesetRunner';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { keySegment } from '../adapters/dataverse/odata';
 import { failureChangeset } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
 import { JobOutcomes, type JobOutcome } from '../sync/jobOutcome';
-import { isConnectionNeedsAttention } from '../oauth/errors';
-import { errorOutcome, gaveUpMessage } from './errorOutcome';
+import { isConnectionNeedsAttention, type ConnectionNeedsAttention } from '../oauth/errors';
+import { errorOutcome } from './errorOutcome';
 import type { PrepareFailure } from './prepare';
 
 export interface RowOutcomeDeps {
   dataverse: DataverseClient;
-  maxAttempts: number;
+  /** Marks the connection row Needs attention and holds its jobs (connection health); best effort. */
+  onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
   now: () => Date;
   logger: Logger;
 }
@@ -73,23 +74,17 @@ export class RowOutcomes {
     }
   }
 
-  /** Best effort: the connection row shows Needs attention, so an admin sees it and reconnects. */
-  private async markConnection(connectionId: string, message: string): Promise<void> {
-    if (this.marked.has(connectionId)) return;
-    this.marked.add(connectionId);
-    try {
-      await this.deps.dataverse.update(keySegment(TABLES.connection, connectionId), {
-        [COLUMNS.connection.status]: CHOICES.connectionStatus.values.needsAttention,
-        [COLUMNS.connection.lastError]: message.slice(0, 4000),
-      });
-    } catch (error) {
-      this.deps.logger.warn({ err: error, connectionId }, 'could not mark the connection Needs attention');
-    }
+  /** The connection row shows Needs attention and its jobs are held, once per run. */
+  private async markConnection(error: ConnectionNeedsAttention): Promise<void> {
+    if (this.marked.has(error.connectionId)) return;
+    this.marked.add(error.connectionId);
+    await this.deps.onNeedsAttention?.(error);
   }
 
   /**
-   * A thrown error: retry while attempts remain (the row stays In progress), hold for a
-   * connection that needs a person, else fail with the service's words.
+   * A thrown error: retry when it is transient (the row stays In progress; once the attempts are
+   * spent the queue writes the final failure, see gaveUp.ts), hold for a connection that needs a
+   * person, else fail with the service's words.
    */
   async onError(failure: PrepareFailure, error: unknown): Promise<void> {
     const outcome = errorOutcome(error);
@@ -97,18 +92,14 @@ export class RowOutcomes {
     if (outcome.type === 'held') {
       this.outcomes.set(job.id, JobOutcomes.held(outcome.message));
       await this.note(job, `Waiting for the Xero connection: ${outcome.message}`);
-      if (isConnectionNeedsAttention(error)) await this.markConnection(error.connectionId, error.message);
+      if (isConnectionNeedsAttention(error)) await this.markConnection(error);
       return;
     }
-    if (outcome.type === 'retry' && job.attempts < this.deps.maxAttempts) {
+    if (outcome.type === 'retry') {
       this.deps.logger.warn({ jobId: job.id, reason: outcome.message }, 'transient failure; will retry');
       this.outcomes.set(job.id, JobOutcomes.retry(outcome.afterMs, outcome.message));
       return;
     }
-    const messages =
-      outcome.type === 'retry'
-        ? [gaveUpMessage(job.attempts, outcome.message)]
-        : [...failure.messages, ...outcome.messages];
-    await this.fail({ ...failure, messages });
+    await this.fail({ ...failure, messages: [...failure.messages, ...outcome.messages] });
   }
 }

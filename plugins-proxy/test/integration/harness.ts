@@ -29,6 +29,8 @@ import { webApi, type Row, type WebApi } from './webApi';
 const REPO = path.join(__dirname, '../../..');
 const SOLUTION_ZIP = path.join(REPO, 'dist/StellariseConnector_1_0_0_0_managed.zip');
 export const WEBHOOK_SECRET = 'integration-webhook-secret-0123456789';
+/** Nothing listens here: a test takes Xero's redirect and replays its path on the relay's real URL. */
+export const PUBLIC_URL = 'http://127.0.0.1:1';
 const HS = CHOICES.syncHistoryStatus.values;
 const FINAL = new Set<number>([HS.succeeded, HS.failed, HS.needsReview, HS.skipped]);
 
@@ -91,12 +93,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const xero = await startXeroEmulator({
     organisations: [{ name: 'Harness Demo Ltd', demoData: true, baseCurrency: 'USD' }],
     limits: { perMinute: 100_000, perDay: 1_000_000, appPerMinute: 1_000_000, concurrent: 50 },
+    redirectUris: [`${PUBLIC_URL}/oauth/callback`],
+    // A one-second "minute": an injected 429 says Retry-After 1 rather than 60.
+    minuteMs: 1000,
   });
   const tenant = xero.tenants[0];
   const config = loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
-    PUBLIC_URL: 'http://127.0.0.1:1',
+    PUBLIC_URL,
     DATAVERSE_URL: dataverse.url,
     ENTRA_TENANT_ID: dataverse.tenantId,
     ENTRA_CLIENT_ID: dataverse.clientId,
@@ -148,14 +153,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     backoff: { baseDelayMs: 50, maxDelayMs: 500 },
     pollIntervalMs: 50,
     keepStoreOpen: true,
-    // A short "minute": a 429 without Retry-After pauses the tenant for one minuteMs.
-    xeroLimits: {
-      perMinute: 100_000,
-      perDay: 1_000_000,
-      appPerMinute: 1_000_000,
-      maxConcurrent: 50,
-      minuteMs: 500,
-    },
+    xeroLimits: { perMinute: 100_000, perDay: 1_000_000, appPerMinute: 1_000_000, maxConcurrent: 50 },
   };
   let relay = await createRelay(config, { ...fast, ...options.relay, store });
   let relayUrl = await relay.start();
