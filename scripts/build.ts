@@ -1,35 +1,56 @@
 /**
- * `npm run build`: build the PCF controls, the web resource scripts and the documentation pages
- * (their own build functions, when present), then pack the Dataverse solution: both zips and dist/unpacked/, and print a summary.
+ * `npm run build`: build the PCF controls, the web resource scripts and the documentation pages,
+ * then pack the Dataverse solution (both zips and dist/unpacked/) and print a summary with the
+ * bundle sizes against their limits.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { solutionModel } from '../solution/model';
 import { buildSolution, type BuiltSolution } from '../solution/pack/build';
 import { printSummary } from '../solution/pack/summary';
+import { buildDocs } from './build-docs';
+import { buildPcf } from './build-pcf';
+import { buildWebResources } from './build-webresources';
 
 export { printSummary };
 
 const repoRoot = path.resolve(__dirname, '..');
 
-/** Calls `scripts/<file>.ts`'s exported builder if that part of the product provides one. */
-async function runPartBuild(file: string, exportName: string): Promise<void> {
-  if (!existsSync(path.join(__dirname, `${file}.ts`))) return;
-  const mod = (await import(`./${file}`)) as Record<string, unknown>;
-  const fn = mod[exportName];
-  if (typeof fn !== 'function') throw new Error(`scripts/${file}.ts does not export ${exportName}()`);
-  await (fn as () => Promise<void>)();
+/** Size limits: a PCF bundle loads with the form, a ribbon script with the command bar. */
+export const BUNDLE_LIMITS = { pcfBytes: 60 * 1024, scriptBytes: 20 * 1024 } as const;
+
+export interface BundleSize {
+  readonly name: string;
+  readonly bytes: number;
+  readonly limitBytes: number;
 }
 
-export async function build(): Promise<BuiltSolution> {
-  await runPartBuild('build-pcf', 'buildPcf');
-  await runPartBuild('build-webresources', 'buildWebResources');
-  await runPartBuild('build-docs', 'buildDocs');
-  return buildSolution(solutionModel, { repoRoot, outDir: path.join(repoRoot, 'dist') });
+export interface Built extends BuiltSolution {
+  readonly bundles: readonly BundleSize[];
+}
+
+export async function build(): Promise<Built> {
+  const controls = await buildPcf();
+  const scripts = await buildWebResources();
+  await buildDocs();
+  const bundles: BundleSize[] = [
+    ...controls.map((c) => ({ name: c.control, bytes: c.bundleBytes, limitBytes: BUNDLE_LIMITS.pcfBytes })),
+    ...scripts.map((s) => ({ name: s.name, bytes: s.bytes, limitBytes: BUNDLE_LIMITS.scriptBytes })),
+  ];
+  const solution = buildSolution(solutionModel, { repoRoot, outDir: path.join(repoRoot, 'dist') });
+  return { ...solution, bundles };
 }
 
 export function relativeToRepo(file: string): string {
   return path.relative(repoRoot, file).split(path.sep).join('/');
+}
+
+/** One line per bundle: its size, its limit and whether it fits. */
+export function bundleLines(bundles: readonly BundleSize[]): string[] {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return bundles.map(
+    (b) =>
+      `  bundle: ${b.name} ${kb(b.bytes)} of ${kb(b.limitBytes)}${b.bytes > b.limitBytes ? ' (OVER THE LIMIT)' : ''}`,
+  );
 }
 
 if (require.main === module) {
@@ -40,6 +61,8 @@ if (require.main === module) {
         relativeToRepo(built.managedZip),
         `${relativeToRepo(built.unpackedDir)}/`,
       ]);
+      console.log(bundleLines(built.bundles).join('\n'));
+      if (built.bundles.some((b) => b.bytes > b.limitBytes)) process.exit(1);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
