@@ -64,6 +64,16 @@ function editorFor(record: FormRecord, meta: ColumnMeta, id: string): { element:
     };
     return { element: select, show };
   }
+  if (meta.type === 'Memo') {
+    const area = h('textarea', { id, rows: '4' });
+    area.addEventListener('change', () =>
+      record.set(meta.logicalName, area.value === '' ? null : area.value, 'user'),
+    );
+    const show = () => {
+      if (document.activeElement !== area) area.value = toInputText(value(), meta);
+    };
+    return { element: area, show };
+  }
   const input = h('input', {
     id,
     type:

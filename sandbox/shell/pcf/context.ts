@@ -7,7 +7,7 @@
 import { openAlertDialog, openConfirmDialog } from '../app/dialogs';
 import type { DataverseClient } from '../app/dataverse';
 import type { ShellNavigator } from '../xrm';
-import { windowFeatures } from '../xrm';
+import { openUrlFromShell } from '../xrm';
 import type { FormRecord } from '../xrm/record';
 import type { ShellWebApi } from '../xrm/webApi';
 import { formatting } from './formatting';
@@ -76,9 +76,8 @@ export function createPcfContext(inputs: ContextInputs, updatedProperties: strin
       getResource: (_id: string, _ok: unknown, failure: () => void) => failure(),
     },
     navigation: {
-      openUrl: (url: string, options?: { width?: number; height?: number }) => {
-        window.open(url, '_blank', windowFeatures(options));
-      },
+      openUrl: (url: string, options?: { width?: number; height?: number }) =>
+        openUrlFromShell(navigator, url, options),
       openAlertDialog,
       openConfirmDialog,
       openErrorDialog: (options: { message?: string }) =>

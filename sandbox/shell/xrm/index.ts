@@ -20,6 +20,20 @@ export function windowFeatures(options?: { width?: number; height?: number }): s
   return `popup,width=${options.width ?? 800},height=${options.height ?? 600}`;
 }
 
+/**
+ * Xrm.Navigation.openUrl and the PCF navigation's: an org-relative web resource URL (what a control
+ * links to, e.g. the documentation) opens in the shell's main area; anything else in a new window.
+ */
+export function openUrlFromShell(
+  navigator: ShellNavigator,
+  url: string,
+  options?: { width?: number; height?: number },
+): void {
+  const webResource = /^\/WebResources\/(.+)$/.exec(url);
+  if (webResource) navigator.openWebResource(decodeURIComponent(webResource[1]));
+  else window.open(url, '_blank', windowFeatures(options));
+}
+
 export function installXrm(client: DataverseClient, navigator: ShellNavigator): ShellWebApi {
   const webApi = createWebApi(client, (entity, id) => navigator.recordWritten(entity, id));
   const globalContext = {
@@ -32,9 +46,8 @@ export function installXrm(client: DataverseClient, navigator: ShellNavigator): 
   (window as unknown as { Xrm: unknown }).Xrm = {
     WebApi: webApi,
     Navigation: {
-      openUrl: (url: string, options?: { width?: number; height?: number }) => {
-        window.open(url, '_blank', windowFeatures(options));
-      },
+      openUrl: (url: string, options?: { width?: number; height?: number }) =>
+        openUrlFromShell(navigator, url, options),
       openAlertDialog,
       openConfirmDialog,
       openErrorDialog: (options: { message?: string }) =>
