@@ -1,7 +1,8 @@
 /**
- * The relay process: read the configuration, open the store, wire the adapters into the app and
- * the worker, listen, and stop cleanly on SIGINT/SIGTERM. `startRelay` is exported so the sandbox
- * and integration tests run the same composition in-process with their own handlers.
+ * The relay process: read the configuration, build the whole relay with createRelay (worker/relay.ts:
+ * push, email and reference-data jobs, OAuth, the Xero webhook, payments and reference pulls,
+ * keep-alive), listen, and stop cleanly on SIGINT/SIGTERM. `startRelay` is the intake-only
+ * composition (app, store, queue, worker with the caller's handlers) that the intake bench runs.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';

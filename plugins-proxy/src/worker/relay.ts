@@ -17,16 +17,11 @@ import { openStore } from '../adapters/store/openStore';
 import type { Store } from '../adapters/store/store';
 import type { AccessTokenProvider, XeroGateway } from '../adapters/xero/gateway';
 import type { XeroLimits } from '../adapters/xero/limiter';
-import { createXeroRateLimiter } from '../adapters/xero/sharedLimiter';
-import { XeroNodeGateway } from '../adapters/xero/xeroNodeGateway';
 import { buildApp } from '../app';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import { MetricsRegistry } from '../metrics';
-import { TokenCipher } from '../oauth/crypto';
-import { storeLockPort, storeTokenStore } from '../oauth/storePorts';
 import { TokenManager } from '../oauth/tokenManager';
-import { createXeroIdentity } from '../oauth/xeroIdentity';
 import { relayMetrics } from '../relayMetrics';
 import type { BackoffPolicy } from '../sync/backoff';
 import { routeJobsByKind, type JobHandlers } from '../sync/jobRouter';
@@ -41,7 +36,8 @@ import { createConnectionResolver } from './connectionResolver';
 import { createEmailHandler } from './emailHandler';
 import { createGaveUpWriter } from './gaveUp';
 import { createPushHandler } from './pushHandler';
-import { wireConnections, type ConnectionWiring } from './wireConnections';
+import { wireConnections } from './wireConnections';
+import { createXeroAccess } from './xeroAccess';
 
 export interface RelayOverrides {
   logger?: Logger;
@@ -108,39 +104,16 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
   });
   const syncRequestSource = new DataverseSyncRequestSource(dataverse);
 
-  const identity = createXeroIdentity({
-    clientId: config.xero.clientId,
-    clientSecret: config.xero.clientSecret,
-    redirectUri: config.xero.redirectUri,
-    loginBaseUrl: config.xero.loginBaseUrl,
-    identityBaseUrl: config.xero.identityBaseUrl,
-    connectionsUrl: config.xero.connectionsUrl,
-    scopes: config.xero.scopes,
-  });
-  const cipher = new TokenCipher(config.encryption.current, config.encryption.previous);
-  // The connection services need the token manager and the gateway, and the token manager reports
-  // to them: its hooks reach the services once they exist (a refresh before that is not missed,
-  // the next one writes the same figures).
-  const late: { connections?: ConnectionWiring } = {};
-  const tokenManager = new TokenManager({
-    identity,
-    tokens: storeTokenStore(store),
-    locks: storeLockPort(store),
-    cipher,
+  // The connection services need the gateway; the token manager reaches them through `late`.
+  const late: { services?: ConnectionServices } = {};
+  const { identity, cipher, tokenManager, limiter, xero } = createXeroAccess({
+    config,
+    store,
     logger,
-    onRefreshed: (id, health) => late.connections?.services.onTokenRefreshed(id, health),
-    listConnectionIds: async () => {
-      const rows = (await late.connections?.services.connectionRows.listConnected()) ?? [];
-      return rows.map((row) => row.id);
-    },
-  });
-  // Shared through the store on PostgreSQL, so several relays stay inside one tenant's limits.
-  const limiter = createXeroRateLimiter(store, overrides.xeroLimits);
-  const xero = new XeroNodeGateway({
-    getAccessToken: overrides.getXeroAccessToken ?? ((id) => tokenManager.getAccessToken(id)),
-    limiter,
-    basePath: config.xero.apiBaseUrl,
+    limits: overrides.xeroLimits,
+    getAccessToken: overrides.getXeroAccessToken,
     onCall: (event) => recorded.xeroCall(event),
+    connections: late,
   });
   const scheduler = createScheduler({ logger });
   const connections = wireConnections({
@@ -155,7 +128,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     scheduler,
     limiter,
   });
-  late.connections = connections;
+  late.services = connections.services;
   const onNeedsAttention = (error: ConnectionNeedsAttention) => connections.onNeedsAttention(error);
 
   const queue = new JobQueue(store, {

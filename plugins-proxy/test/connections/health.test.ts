@@ -5,6 +5,7 @@
  */
 import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 import { TokenCipher } from '../../src/oauth/crypto';
+import { ConnectionNeedsAttention } from '../../src/oauth/errors';
 import { storeLockPort, storeTokenStore } from '../../src/oauth/storePorts';
 import { TokenManager } from '../../src/oauth/tokenManager';
 import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
@@ -137,5 +138,21 @@ describe('when Xero no longer accepts the sign-in', () => {
     await p.services.onConnected(p.connectionId);
     expect((await p.jobs.getJob('held-push'))?.state).toBe('queued');
     expect(await connectionRow()).toMatchObject({ [C.status]: STATUS.connected, [C.lastError]: null });
+  });
+
+  it('leaves a row an admin disconnected saying Disconnected while it holds its jobs', async () => {
+    await p.h.api.update(`${TABLES.connection.entitySet}(${p.connectionId})`, {
+      [C.status]: STATUS.disconnected,
+      [C.lastError]: null,
+    });
+    await p.jobs.enqueueJob(
+      { id: 'after-disconnect', kind: 'push', connectionId: p.connectionId },
+      Date.now(),
+    );
+    await p.services.health.markNeedsAttention(
+      new ConnectionNeedsAttention(p.connectionId, 'not_connected', 'no sign-in stored'),
+    );
+    expect((await p.jobs.getJob('after-disconnect'))?.state).toBe('held');
+    expect(await connectionRow()).toMatchObject({ [C.status]: STATUS.disconnected, [C.lastError]: null });
   });
 });

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startDataverseEmulator, type DataverseEmulator } from '../../../sandbox/dataverse';
 import { startXeroEmulator, type XeroEmulator } from '../../../sandbox/xero';
+import { DEFAULT_REDIRECT_URIS } from '../../../sandbox/xero/options';
 import { CHOICES, COLUMNS, COMPONENTS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import { invoiceRequestRecord, pushRequestRecord } from '../../../webresources/scripts/syncRequest';
 import { openStore } from '../../src/adapters/store/openStore';
@@ -93,7 +94,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const xero = await startXeroEmulator({
     organisations: [{ name: 'Harness Demo Ltd', demoData: true, baseCurrency: 'USD' }],
     limits: { perMinute: 100_000, perDay: 1_000_000, appPerMinute: 1_000_000, concurrent: 50 },
-    redirectUris: [`${PUBLIC_URL}/oauth/callback`],
+    // The relay's own callback, and the emulator's default one that older tests' flows still use.
+    redirectUris: [`${PUBLIC_URL}/oauth/callback`, ...DEFAULT_REDIRECT_URIS],
     // A one-second "minute": an injected 429 says Retry-After 1 rather than 60.
     minuteMs: 1000,
   });
