@@ -40,10 +40,11 @@ run('demo shell in Chromium', () => {
   let browser: Browser;
   let page: Page;
 
+  // On a fresh clone startSandbox builds the solution first (about a minute on 2 cores).
   beforeAll(async () => {
     [sandbox, browser] = await Promise.all([startShellSandbox(), launchBrowser()]);
     page = await browser.page();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
