@@ -1,6 +1,5 @@
 import * as React from 'react';
 import type { IInputs, IOutputs } from './generated/ManifestTypes';
-import { InputProperties } from './ManifestConstants';
 import {
   HELP_URL,
   toXeroPanelProps,
@@ -61,9 +60,9 @@ export class XeroPanel implements ComponentFramework.ReactControl<IInputs, IOutp
   public updateView(context: Context): React.ReactElement {
     const { controller, format, actions } = this;
     if (!controller || !format || !actions) throw new Error('XeroPanel.updateView was called before init');
-    if ((context.updatedProperties ?? []).includes(InputProperties.SyncStatus)) {
-      controller.setSyncStatus(context.parameters.syncStatus.raw);
-    }
+    // Not only when updatedProperties names the column: some hosts pass a changed value without it.
+    // The controller ignores a value it has already seen.
+    controller.setSyncStatus(context.parameters.syncStatus.raw);
     if (!this.props || this.propsVersion !== controller.version) {
       this.props = toXeroPanelProps(controller.state, format, actions);
       this.propsVersion = controller.version;

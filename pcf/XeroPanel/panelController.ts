@@ -8,7 +8,14 @@ import { AUDIT_COLUMNS, CHOICES, COLUMNS, SYSTEM_COLUMNS, TABLES } from '../../s
 import { dataverseMessage, toBareGuid } from '../../webresources/scripts/syncRequest';
 /* eslint-enable @microsoft/power-apps/use-cached-webresource */
 import { lookupKey } from '../../plugins-proxy/src/domain/lookupKey';
-import { loadPanel, readHistoryRow, requestSync, type Fetch, type PanelWebApi } from './dataSource';
+import {
+  loadPanel,
+  readHistory,
+  readHistoryRow,
+  requestSync,
+  type Fetch,
+  type PanelWebApi,
+} from './dataSource';
 import { isFinalHistoryStatus, type PanelState } from './mapping';
 import { pollUntilFinal, type Poll, type Scheduler } from './poller';
 import { todayIn, type Row } from './snapshotFromRows';
@@ -26,11 +33,22 @@ export interface ControllerDeps {
 
 const history = COLUMNS.syncHistory;
 const historyStatus = CHOICES.syncHistoryStatus.values;
+const invoiceStatus = CHOICES.syncStatus.values;
+/** Invoice statuses after which the relay has written everything back (or given up). */
+const FINAL_INVOICE_STATUSES: readonly unknown[] = [
+  invoiceStatus.synced,
+  invoiceStatus.failed,
+  invoiceStatus.outOfDate,
+];
 
 export class PanelController {
   private current: PanelState;
   private poll: Poll | undefined;
   private destroyed = false;
+  /** The form's bound value last seen, apart from the state's, which load() may have moved on. */
+  private boundStatus: number | null;
+  /** Only the newest load's result is shown, so two overlapping loads cannot undo each other. */
+  private loadSeq = 0;
   /** Bumped on every change, so index.ts rebuilds props only when something changed. */
   public version = 0;
 
@@ -39,6 +57,7 @@ export class PanelController {
     invoiceId: string | undefined,
     syncStatus: number | null,
   ) {
+    this.boundStatus = syncStatus;
     const timeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
     this.current = {
       loading: invoiceId !== undefined,
@@ -72,7 +91,9 @@ export class PanelController {
   async load(): Promise<void> {
     const { invoiceId } = this.current;
     if (!invoiceId) return;
+    const seq = ++this.loadSeq;
     const result = await loadPanel(this.deps.webApi, invoiceId);
+    if (seq !== this.loadSeq || this.destroyed) return;
     if (!result.ok) {
       this.update({ loading: false, errors: [`${this.deps.messages.loadFailed}: ${result.message}`] });
       return;
@@ -92,8 +113,43 @@ export class PanelController {
       this.follow(String(latest[TABLES.syncHistory.primaryId]));
   }
 
+  /**
+   * The form's bound status changed (a sync started from the ribbon, or the relay finished): follow
+   * the newest history row while it runs, and reread everything once it is final, so the Xero
+   * number, amounts and history agree with the badge. Repeating the same value does nothing.
+   */
   setSyncStatus(value: number | null): void {
-    if (value !== this.current.syncStatus) this.update({ syncStatus: value });
+    if (value === this.boundStatus) return;
+    this.boundStatus = value;
+    // A poll that saw the row finish has usually reloaded already: then the panel shows this value.
+    const alreadyLoaded = value === this.current.syncStatus && !this.polling;
+    if (!alreadyLoaded) this.update({ syncStatus: value });
+    if (!this.current.invoiceId || this.destroyed) return;
+    if (FINAL_INVOICE_STATUSES.includes(value)) {
+      if (alreadyLoaded) return;
+      this.poll?.stop();
+      void this.load();
+    } else if (value === invoiceStatus.queued && !this.polling && !this.current.sending) {
+      void this.followNewest(this.current.invoiceId);
+    }
+  }
+
+  /** Reads the last five history rows and follows the newest while it is Queued or In progress. */
+  private async followNewest(invoiceId: string): Promise<void> {
+    const seq = this.loadSeq;
+    let rows: Row[];
+    try {
+      rows = await readHistory(this.deps.webApi, toBareGuid(invoiceId));
+    } catch (error) {
+      this.update({ warnings: [dataverseMessage(error)] });
+      return;
+    }
+    // A load or a poll that started meanwhile has newer news.
+    if (seq !== this.loadSeq || this.polling || this.destroyed) return;
+    this.update({ history: rows });
+    const latest = rows[0];
+    if (latest && !isFinalHistoryStatus(latest[history.status]))
+      this.follow(String(latest[TABLES.syncHistory.primaryId]));
   }
 
   /** Sync, or Retry when the last attempt failed: one Queued history row, then follow it. */
@@ -142,6 +198,7 @@ export class PanelController {
   }
 
   private follow(historyId: string): void {
+    if (this.destroyed) return;
     this.poll?.stop();
     this.poll = pollUntilFinal<Row>({
       read: () => readHistoryRow(this.deps.webApi, historyId),
