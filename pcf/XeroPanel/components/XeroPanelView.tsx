@@ -67,7 +67,7 @@ function XeroPanelViewImpl(props: XeroPanelProps): React.ReactElement {
         <>
           <Stack horizontal wrap tokens={row}>
             {props.details.map((d) => (
-              <Stack key={d.caption}>
+              <Stack key={d.caption} data-testid="detail">
                 <Text variant="small">{d.caption}</Text>
                 <Text styles={{ root: { fontWeight: 600 } }}>{d.value}</Text>
               </Stack>

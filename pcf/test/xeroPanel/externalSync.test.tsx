@@ -75,9 +75,11 @@ const historyPolls = (webApi: FakePanelWebApi) =>
   webApi.calls.filter((c) => c.method === 'retrieveRecord' && c.entity === TABLES.syncHistory.logicalName);
 const invoiceReads = (webApi: FakePanelWebApi) =>
   webApi.calls.filter((c) => c.method === 'retrieveRecord' && c.entity === SYSTEM_TABLES.invoice.logicalName);
+/** A detail's text, caption first, e.g. "Xero numberINV-0042". */
 const detail = (caption: string) =>
-  Array.from(container.querySelectorAll('div, dt, span')).find((e) => e.textContent === caption)
-    ?.parentElement?.textContent;
+  Array.from(container.querySelectorAll('[data-testid="detail"]'))
+    .map((d) => d.textContent ?? '')
+    .find((t) => t.startsWith(caption));
 
 describe('XeroPanel with a sync started from the ribbon', () => {
   it('follows the Queued row and, once Synced, shows the Xero number and the new history entry', async () => {
