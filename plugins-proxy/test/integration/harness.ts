@@ -155,7 +155,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     backoff: { baseDelayMs: 50, maxDelayMs: 500 },
     pollIntervalMs: 50,
     keepStoreOpen: true,
-    xeroLimits: { perMinute: 100_000, perDay: 1_000_000, appPerMinute: 1_000_000, maxConcurrent: 50 },
+    // A short relay "minute" (the drills time their outages in it); injected 429s carry their own
+    // Retry-After, so nothing here stands in for one any more.
+    xeroLimits: {
+      perMinute: 100_000,
+      perDay: 1_000_000,
+      appPerMinute: 1_000_000,
+      maxConcurrent: 50,
+      minuteMs: 500,
+    },
   };
   let relay = await createRelay(config, { ...fast, ...options.relay, store });
   let relayUrl = await relay.start();
