@@ -52,7 +52,8 @@ export interface TenantBudget {
 
 interface RemoteBudget {
   remaining: number;
-  at: number;
+  /** When a spent budget is surely back: the window's end, or sooner when a 429 says so. */
+  resetAt: number;
 }
 
 interface TenantState {
@@ -177,9 +178,9 @@ export class XeroRateLimiter {
       state.minute.waitFor(limits.perMinute, now),
       state.dayCount >= limits.perDay ? state.dayStart + limits.dayMs - now : 0,
       this.appMinute.waitFor(limits.appPerMinute, now),
-      remoteWait(state.remoteMinute, limits.minuteMs, now),
-      remoteWait(state.remoteDay, limits.dayMs, now),
-      remoteWait(this.appRemote, limits.minuteMs, now),
+      remoteWait(state.remoteMinute, now),
+      remoteWait(state.remoteDay, now),
+      remoteWait(this.appRemote, now),
     ];
     return Math.max(...waits);
   }
@@ -219,18 +220,26 @@ export class XeroRateLimiter {
   private learn(state: TenantState, outcome: CallOutcome): void {
     const now = this.clock.now();
     const headers = outcome.headers ?? {};
-    const read = (name: string): RemoteBudget | undefined => {
+    const read = (name: string, windowMs: number): RemoteBudget | undefined => {
       const value = Number(headers[name]);
       return headers[name] !== undefined && Number.isFinite(value)
-        ? { remaining: value, at: now }
+        ? { remaining: value, resetAt: now + windowMs }
         : undefined;
     };
-    state.remoteMinute = read('x-minlimit-remaining') ?? state.remoteMinute;
-    state.remoteDay = read('x-daylimit-remaining') ?? state.remoteDay;
-    this.appRemote = read('x-appminlimit-remaining') ?? this.appRemote;
+    const { minuteMs, dayMs } = this.limits;
+    state.remoteMinute = read('x-minlimit-remaining', minuteMs) ?? state.remoteMinute;
+    state.remoteDay = read('x-daylimit-remaining', dayMs) ?? state.remoteDay;
+    this.appRemote = read('x-appminlimit-remaining', minuteMs) ?? this.appRemote;
     if (outcome.status === 429) {
-      const pauseMs = outcome.retryAfterMs ?? this.limits.minuteMs;
+      const pauseMs = outcome.retryAfterMs ?? minuteMs;
       state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
+      // Xero's Retry-After names the moment the exhausted limit frees up; a spent-budget header
+      // on the same answer must not stretch that wait to a whole window.
+      if (outcome.retryAfterMs !== undefined) {
+        const resetAt = now + outcome.retryAfterMs;
+        for (const remote of [state.remoteMinute, state.remoteDay, this.appRemote])
+          if (remote) remote.resetAt = Math.min(remote.resetAt, resetAt);
+      }
     }
   }
 
@@ -246,9 +255,8 @@ export class XeroRateLimiter {
   }
 }
 
-/** A header said the budget is spent: wait until that window has surely reset. */
-function remoteWait(remote: RemoteBudget | undefined, windowMs: number, now: number): number {
+/** A header said the budget is spent: wait until it has surely reset. */
+function remoteWait(remote: RemoteBudget | undefined, now: number): number {
   if (!remote || remote.remaining > 0) return 0;
-  const until = remote.at + windowMs;
-  return until > now ? until - now : 0;
+  return remote.resetAt > now ? remote.resetAt - now : 0;
 }
