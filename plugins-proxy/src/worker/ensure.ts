@@ -2,6 +2,9 @@
  * Before the document: the contact (matched by the domain, or created per stl_contactpolicy) and
  * the missing items (per stl_itempolicy), each recorded as an stl_xerolink row in the write-back.
  * Created with deterministic Idempotency-Keys, so a retried job does not create them twice.
+ * Another push (a worker lane, the reconciler, another relay) may create the same contact or item
+ * at the same moment; Xero then refuses the loser as a duplicate, so a refusal is checked against
+ * a fresh read before it fails anyone.
  */
 import { ObjectSerializer, type Contact, type Item } from 'xero-node';
 import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
@@ -11,7 +14,23 @@ import type { XeroGateway } from '../adapters/xero/gateway';
 import type { PreparedPush } from './prepare';
 import type { XeroSideLoader } from './xeroSide';
 
-export type Ensured<T> = { ok: true; value: T } | { ok: false; messages: string[] };
+export type Ensured<T> =
+  { ok: true; value: T } | { ok: false; messages: string[]; outcome?: 'failed' | 'needsReview' };
+
+const NAME_TAKEN = /already assigned to another contact|contact name must be unique/i;
+
+/** The contact Xero holds with exactly this ContactNumber, if any (the winner of a create race). */
+async function contactWithNumber(
+  gateway: XeroGateway,
+  connectionId: string,
+  contactNumber: string,
+): Promise<Contact | undefined> {
+  const found = await gateway.getContacts(connectionId, { contactNumber });
+  const wanted = contactNumber.trim().toLowerCase();
+  return (found.body.contacts ?? []).find(
+    (c) => c.contactID && (c.contactNumber ?? '').trim().toLowerCase() === wanted,
+  );
+}
 
 export interface EnsuredContact {
   contactId: string;
@@ -47,14 +66,21 @@ export async function ensureContact(
   const contact = ObjectSerializer.deserialize(decision.body, 'Contact') as Contact;
   const result = await gateway.createContacts(push.connectionId, [contact], { idempotencyKey });
   const [element] = readBatchElements(result.body.contacts, 'contactID');
-  if (!element?.ok || !element.id) {
-    return {
-      ok: false,
-      messages: [`Xero refused to create the contact "${push.customer.name}":`, ...(element?.messages ?? [])],
-    };
+  if (element?.ok && element.id) {
+    loader.rememberContact(push.customer.id, element.element);
+    return { ok: true, value: { contactId: element.id, link: link(element.id) } };
   }
-  loader.rememberContact(push.customer.id, element.element);
-  return { ok: true, value: { contactId: element.id, link: link(element.id) } };
+  const messages = element?.messages ?? [];
+  const refusal = [`Xero refused to create the contact "${push.customer.name}":`, ...messages];
+  if (!messages.some((m) => NAME_TAKEN.test(m))) return { ok: false, messages: refusal };
+  // Only a contact carrying OUR ContactNumber is ours; a namesake with another number is someone
+  // else's contact, and choosing between them is a person's call.
+  const winner = contact.contactNumber
+    ? await contactWithNumber(gateway, push.connectionId, contact.contactNumber)
+    : undefined;
+  if (!winner?.contactID) return { ok: false, messages: refusal, outcome: 'needsReview' };
+  loader.rememberContact(push.customer.id, winner);
+  return { ok: true, value: { contactId: winner.contactID, link: link(winner.contactID) } };
 }
 
 function productIdForCode(push: PreparedPush, code: string): string | undefined {
@@ -103,6 +129,7 @@ export async function ensureItems(
       else refused.set(code, element?.messages ?? ['Xero did not answer for this item']);
     });
     loader.rememberItems(elements.filter((e) => e.ok).map((e) => e.element));
+    if (refused.size > 0) await adoptRacedItems(gateway, loader, connectionId, wanted, refused, created);
   }
   const links = pushes.map((push) =>
     push.mapping.items.flatMap((body) => {
@@ -114,4 +141,28 @@ export async function ensureItems(
     }),
   );
   return { refused, links };
+}
+
+/**
+ * A refused code that Xero now holds was created by a concurrent push: use that item. Only codes
+ * still missing after the re-read stay refused, with Xero's own reason.
+ */
+async function adoptRacedItems(
+  gateway: XeroGateway,
+  loader: XeroSideLoader,
+  connectionId: string,
+  wanted: ReadonlyMap<string, Item>,
+  refused: Map<string, string[]>,
+  created: Map<string, string>,
+): Promise<void> {
+  const codes = [...refused.keys()].map((code) => String(wanted.get(code)?.code ?? code));
+  const found = await gateway.getItems(connectionId, { codes });
+  const existing = (found.body.items ?? []).filter((i) => i.code && i.itemID);
+  for (const item of existing) {
+    const code = String(item.code).toLowerCase();
+    if (!refused.has(code)) continue;
+    refused.delete(code);
+    created.set(code, String(item.itemID));
+  }
+  loader.rememberItems(existing);
 }
