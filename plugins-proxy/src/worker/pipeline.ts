@@ -16,8 +16,14 @@ import type { JobOutcome } from '../sync/jobOutcome';
 import { ensureContact, ensureItems } from './ensure';
 import { finishPush } from './finish';
 import { batchIdempotencyKey, idempotencyKey } from './keys';
-import { markInProgress, preparePush, type PrepareFailure, type PreparedPush } from './prepare';
-import { createDocuments, updateExisting, type Sendable, type SendResult } from './send';
+import {
+  markInProgress,
+  preparePush,
+  rowAlreadySucceeded,
+  type PrepareFailure,
+  type PreparedPush,
+} from './prepare';
+import { createDocuments, findSentDocuments, updateExisting, type Sendable, type SendResult } from './send';
 import { RowOutcomes } from './rowOutcomes';
 import { XeroSideLoader } from './xeroSide';
 
@@ -59,7 +65,11 @@ interface Live {
   push: PreparedPush;
   contactId?: string;
   links: NewXeroLink[];
+  /** An earlier attempt reached the send step (the idempotency ledger has this row). */
+  resumed?: boolean;
 }
+
+type Sent = { live: Live; result: SendResult; how: 'created' | 'updated' };
 
 export class PushRun {
   private readonly loaders = new Map<string, XeroSideLoader>();
@@ -94,6 +104,12 @@ export class PushRun {
     await eachWithLimit(jobs, PREPARE_CONCURRENCY, async (job) => {
       const startedOn = this.now();
       try {
+        // A re-run after a takeover: a row the previous owner already finished is left as it is.
+        const resumed = (await this.deps.store.getIdempotency(job.id)) !== null;
+        if (resumed && (await rowAlreadySucceeded(this.deps.dataverse, job))) {
+          this.rows.succeeded(job);
+          return;
+        }
         await markInProgress(this.deps.dataverse, job, startedOn);
         const result = await preparePush(
           {
@@ -105,7 +121,7 @@ export class PushRun {
           job,
           startedOn,
         );
-        if (result.ok) prepared.push({ push: result.push, links: [] });
+        if (result.ok) prepared.push({ push: result.push, links: [], resumed });
         else await this.rows.fail(result.failure);
       } catch (error) {
         await this.rows.onError(
@@ -127,8 +143,9 @@ export class PushRun {
     return this.rows.outcomes;
   }
 
-  private async send(connectionId: string, lives: Live[]): Promise<void> {
+  private async send(connectionId: string, all: Live[]): Promise<void> {
     const loader = this.loader(connectionId);
+    const { recovered, lives } = await this.recoverSent(loader, all);
     let ready: Live[] = [];
     for (const live of lives) {
       try {
@@ -139,7 +156,7 @@ export class PushRun {
           idempotencyKey('contact', live.push.job.id),
         );
         if (!contact.ok) {
-          await this.rows.fail(this.failureOf(live.push, contact.messages));
+          await this.rows.fail({ ...this.failureOf(live.push, contact.messages), outcome: contact.outcome });
           continue;
         }
         live.contactId = contact.value.contactId;
@@ -152,7 +169,7 @@ export class PushRun {
     ready = await this.withItems(connectionId, loader, ready);
     const updates = ready.filter((l) => l.push.existingXeroId);
     const creates = ready.filter((l) => !l.push.existingXeroId);
-    const sent: { live: Live; result: SendResult; how: 'created' | 'updated' }[] = [];
+    const sent: Sent[] = [...recovered];
     for (const live of updates) {
       try {
         sent.push({
@@ -177,6 +194,42 @@ export class PushRun {
     }
     await this.deps.afterXeroSend?.(sent.map((s) => s.live.push.job.id));
     await this.writeBack(loader, sent);
+  }
+
+  /**
+   * Rows whose document an earlier attempt already put in Xero go straight to the write-back:
+   * creating their contact or items again could only fail them (Xero refuses the duplicate).
+   */
+  private async recoverSent(
+    loader: XeroSideLoader,
+    all: Live[],
+  ): Promise<{ recovered: Sent[]; lives: Live[] }> {
+    const resumed = all.filter((l) => l.resumed && !l.push.existingXeroId);
+    if (!resumed.length) return { recovered: [], lives: all };
+    let documents;
+    try {
+      documents = await findSentDocuments(
+        this.sendDeps(),
+        resumed.map((l) => l.push),
+      );
+    } catch (error) {
+      for (const live of resumed) await this.rows.onError(this.failureOf(live.push, []), error);
+      return { recovered: [], lives: all.filter((l) => !resumed.includes(l)) };
+    }
+    const recovered: Sent[] = [];
+    for (const [i, live] of resumed.entries()) {
+      const document = documents[i];
+      if (!document) continue;
+      const contact = live.push.mapping.contact;
+      // Only a contact the domain matched gives its link without a Xero call.
+      if (contact.kind === 'use') {
+        const ensured = await ensureContact(this.deps.gateway, loader, live.push, '');
+        if (ensured.ok && ensured.value.link) live.links.push(ensured.value.link);
+      }
+      recovered.push({ live, result: { ok: true, document }, how: 'created' });
+    }
+    const done = new Set(recovered.map((r) => r.live));
+    return { recovered, lives: all.filter((l) => !done.has(l)) };
   }
 
   private async withItems(connectionId: string, loader: XeroSideLoader, ready: Live[]): Promise<Live[]> {
@@ -211,10 +264,7 @@ export class PushRun {
     }
   }
 
-  private async writeBack(
-    loader: XeroSideLoader,
-    sent: { live: Live; result: SendResult; how: 'created' | 'updated' }[],
-  ): Promise<void> {
+  private async writeBack(loader: XeroSideLoader, sent: Sent[]): Promise<void> {
     const succeeded: { live: Live; changeset: BatchChangeset }[] = [];
     const shortCode = sent.length ? (await loader.organisationFacts()).shortCode : undefined;
     for (const { live, result, how } of sent) {

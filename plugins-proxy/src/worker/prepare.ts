@@ -3,8 +3,9 @@
  * Dataverse requests plus the Xero look-ups), validate and map it. A blocked invoice stops here
  * with its findings, before any Xero write.
  */
-import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';
+import { keySegment } from '../adapters/dataverse/odata';
 import { SnapshotReader } from '../adapters/dataverse/snapshotReader';
 import { inProgressUpdate } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
@@ -49,6 +50,18 @@ const SC = SYSTEM_COLUMNS;
 export async function markInProgress(dataverse: DataverseClient, job: Job, startedOn: Date): Promise<void> {
   const request = inProgressUpdate(job.id, startedOn, job.attempts);
   await dataverse.update(request.url, request.body as Record<string, unknown>);
+}
+
+/**
+ * A job run again after a lease takeover may find its row already final: the previous owner wrote
+ * it back and died before completing the job. Read only on such re-runs (one small GET).
+ */
+export async function rowAlreadySucceeded(dataverse: DataverseClient, job: Job): Promise<boolean> {
+  const status = COLUMNS.syncHistory.status;
+  const row = await dataverse.get<Record<string, unknown>>(keySegment(TABLES.syncHistory, job.id), {
+    select: [status],
+  });
+  return row?.[status] === CHOICES.syncHistoryStatus.values.succeeded;
 }
 
 function customerOf(snapshot: InvoiceSnapshot) {

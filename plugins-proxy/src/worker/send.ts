@@ -96,10 +96,9 @@ function withAdvice(messages: string[]): string[] {
   return locked ? [...messages, PAID_ADVICE] : messages;
 }
 
-async function fromLedger(deps: SendDeps, item: Sendable): Promise<SentDocument | undefined> {
-  const record = await deps.store.getIdempotency(item.push.job.id);
+async function fromLedger(deps: SendDeps, push: PreparedPush): Promise<SentDocument | undefined> {
+  const record = await deps.store.getIdempotency(push.job.id);
   if (!record?.xeroDocumentId) return undefined;
-  const { push } = item;
   if (push.mapping.documentKind === 'invoice') {
     const found = await deps.gateway.getInvoices(push.connectionId, { ids: [record.xeroDocumentId] });
     const invoice = found.body.invoices?.[0];
@@ -127,11 +126,37 @@ async function confirm(deps: SendDeps, push: PreparedPush, key: string, doc: Sen
   );
 }
 
+/**
+ * For a job run again after a crash: the document Xero already holds for each push (from the
+ * ledger, else by look-up), same order; undefined where nothing was sent.
+ */
+export async function findSentDocuments(
+  deps: SendDeps,
+  pushes: readonly PreparedPush[],
+): Promise<(SentDocument | undefined)[]> {
+  const results: (SentDocument | undefined)[] = [];
+  for (const push of pushes) results.push(await fromLedger(deps, push));
+  const unknown = pushes.map((push, index) => ({ push, index })).filter(({ index }) => !results[index]);
+  if (!unknown.length) return results;
+  const found = await findExistingDocuments(
+    deps.gateway,
+    unknown[0].push.connectionId,
+    unknown.map(({ push }) => lookupKeyOf(push)),
+  );
+  for (const [i, doc] of found.entries()) {
+    if (!doc) continue;
+    const { push, index } = unknown[i];
+    await confirm(deps, push, idempotencyKey('document', push.job.id), doc);
+    results[index] = doc;
+  }
+  return results;
+}
+
 /** Creates (or finds) each document; results in the same order. Throws on a whole-call failure. */
 export async function createDocuments(deps: SendDeps, items: readonly Sendable[]): Promise<SendResult[]> {
   const results: (SendResult | undefined)[] = items.map(() => undefined);
   for (const [index, item] of items.entries()) {
-    const known = await fromLedger(deps, item);
+    const known = await fromLedger(deps, item.push);
     if (known) results[index] = { ok: true, document: known };
   }
   const unknown = items.map((item, index) => ({ item, index })).filter(({ index }) => !results[index]);
