@@ -89,6 +89,12 @@ run('demo shell in Chromium', () => {
       await page.locator(RIBBON.syncToXero).click();
       await waitForText(status, /(^|\s)Synced/, SYNC_OUTCOME_MS);
       const xeroNumber = await waitForValue(field(page, 'stl_xeronumber'), /^INV-/);
+      // The ribbon, not the panel, started the sync: the panel must reread the invoice, not only the badge.
+      const panelNumber = control(page, XERO_PANEL).locator('[data-testid="detail"]', {
+        hasText: 'Xero number',
+      });
+      const endsWithNumber = new RegExp(`${xeroNumber}$`);
+      expect(await waitForText(panelNumber, endsWithNumber)).toMatch(endsWithNumber);
 
       const xero = await openXeroPanel(page);
       const row = xero.locator(`tr[data-invoice-number="${xeroNumber}"]`);
