@@ -1,19 +1,14 @@
 /**
- * The relay inside the sandbox: createRelay (the production composition root) on the sandbox's
- * config, plus what createRelay does not wire yet — the connection services (payments and
- * reference data back from Xero, connection health) and the Xero webhook route — and the Xero
+ * The relay inside the sandbox: createRelay (the production composition root, which wires the
+ * connection services and the Xero webhook route itself) on the sandbox's config, with the Xero
  * emulator's webhook subscription pointed at it, so a payment recorded in Xero arrives at once.
- * This is the one place to switch over once createRelay wires those itself.
  */
 import type { DataverseClient } from '../../plugins-proxy/src/adapters/dataverse/client';
 import type { Store } from '../../plugins-proxy/src/adapters/store/store';
 import type { XeroGateway } from '../../plugins-proxy/src/adapters/xero/gateway';
 import type { Config } from '../../plugins-proxy/src/config';
 import { createLogger } from '../../plugins-proxy/src/logger';
-import { registerConnectionServices, type ConnectionServices } from '../../plugins-proxy/src/pull';
-import { createScheduler } from '../../plugins-proxy/src/sync/scheduler';
 import { createRelay } from '../../plugins-proxy/src/worker/relay';
-import { registerXeroWebhookRoute } from '../../plugins-proxy/src/xeroWebhooks/route';
 import type { XeroEmulator } from '../xero';
 
 export interface SandboxRelay {
@@ -27,30 +22,7 @@ export interface SandboxRelay {
 }
 
 export async function startSandboxRelay(config: Config, xeroEmulator: XeroEmulator): Promise<SandboxRelay> {
-  const logger = createLogger({ level: config.logLevel });
-  const scheduler = createScheduler({ logger });
-  // The webhook route is registered before the services exist; it reaches them through here.
-  const late: { services?: ConnectionServices } = {};
-  const relay = await createRelay(config, {
-    logger,
-    extraRoutes: [
-      (app) =>
-        registerXeroWebhookRoute(app, {
-          webhookKey: config.xero.webhookKey,
-          onEvents: (pulls) => late.services?.onXeroEvents(pulls),
-        }),
-    ],
-  });
-  const services = registerConnectionServices({
-    scheduler,
-    store: relay.store,
-    dataverse: relay.dataverse,
-    xero: relay.xero,
-    tokenManager: relay.tokenManager,
-    logger,
-    config,
-  });
-  late.services = services;
+  const relay = await createRelay(config, { logger: createLogger({ level: config.logLevel }) });
   const url = await relay.start();
   const intent = await xeroEmulator.admin
     .configureWebhook({ url: `${url}/xero/webhook`, key: config.xero.webhookKey })
@@ -64,8 +36,6 @@ export async function startSandboxRelay(config: Config, xeroEmulator: XeroEmulat
     xeroWebhook,
     async stop() {
       await xeroEmulator.admin.configureWebhook(null).catch(() => undefined);
-      await scheduler.stop();
-      await services.stop();
       await relay.stop();
     },
   };
