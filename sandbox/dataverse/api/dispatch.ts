@@ -57,6 +57,7 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
         OrganizationId: ctx.seeds.organizationId,
       });
     case 'batch':
+    case 'publishXml':
       throw errors.methodNotAllowed('GET');
     case 'entityDefinitions':
       return entityDefinitions(ctx, r.key, r.segment, req.query);
@@ -73,6 +74,8 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
 
 function handleWrite(ctx: EmulatorContext, req: ApiRequest, call: CallContext): ApiResponse {
   const r = route(ctx, req.path);
+  // The emulator applies customizations as they are written, so publishing has nothing left to do.
+  if (r.kind === 'publishXml' && req.method === 'POST') return { status: 204, headers: {}, body: '' };
   if (r.kind === 'collection' && !r.count && req.method === 'POST')
     return createFromRequest(ctx, req, r.table, call);
   if (r.kind === 'entity' && !r.segment) {

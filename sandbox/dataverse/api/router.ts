@@ -9,6 +9,7 @@ export type Route =
   | { kind: 'metadata' }
   | { kind: 'batch' }
   | { kind: 'whoAmI' }
+  | { kind: 'publishXml' }
   | { kind: 'entityDefinitions'; key?: string; segment?: string }
   | { kind: 'collection'; table: TableDef; count: boolean }
   | { kind: 'entity'; table: TableDef; key: KeySpec; keyText: string; segment?: string; rawValue?: boolean };
@@ -19,6 +20,7 @@ export function route(ctx: EmulatorContext, rawPath: string): Route {
   if (path === '$metadata') return { kind: 'metadata' };
   if (path === '$batch') return { kind: 'batch' };
   if (path === 'WhoAmI' || path === 'WhoAmI()') return { kind: 'whoAmI' };
+  if (path === 'PublishXml') return { kind: 'publishXml' };
   const m = /^([A-Za-z0-9_]+)(?:\((.*?)\))?(?:\/(.*))?$/.exec(path);
   if (!m) throw errors.resourceNotFound(path);
   const [, set, keyText, rest] = m;

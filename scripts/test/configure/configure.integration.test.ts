@@ -159,12 +159,12 @@ describe('configure --saleshub', () => {
       [SM.xml]: SALES_HUB_XML,
     });
     const first = await configureOrg(target, { relayUrl, salesHub: true });
-    // The emulator has no PublishXml action; a live org publishes here.
     expect(first.steps[2]).toMatchObject({
       step: 'Sales Hub SiteMap',
       changed: true,
-      detail: expect.stringContaining('this server has no PublishXml action'),
+      detail: 'added the stl_StellariseArea area and published the SiteMap',
     });
+    expect(dataverse.admin.requestLog.snapshot().counts['POST PublishXml']).toBe(1);
     const second = await configureOrg(target, { relayUrl, salesHub: true });
     expect(second.steps[2]).toMatchObject({
       changed: false,
