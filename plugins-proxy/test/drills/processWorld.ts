@@ -18,12 +18,9 @@ import { CHOICES, COLUMNS, COMPONENTS, SYSTEM_TABLES, TABLES } from '../../../so
 import { pushRequestRecord } from '../../../webresources/scripts/syncRequest';
 import { openStore } from '../../src/adapters/store/openStore';
 import type { Store } from '../../src/adapters/store/store';
-import { TokenCipher } from '../../src/oauth/crypto';
-import { storeTokenStore } from '../../src/oauth/storePorts';
-import { replaceTokenSet } from '../../src/oauth/tokenSet';
 import { loadConfig } from '../../src/config';
 import { ensureSolutionZip } from './solutionZip';
-import { seedDemoData, type SeedIds } from '../integration/seed';
+import { seedDemoData, storeConnectionTokens, type SeedIds } from '../integration/seed';
 import { webApi, type Row, type WebApi } from '../integration/webApi';
 import { READY_PREFIX, type RelayProcessOverrides } from './relayProcess';
 
@@ -124,22 +121,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const userApi = webApi(dataverse, () => dataverse.admin.userToken());
   const seed = await seedDemoData(api, tenant);
   const store = await openStore(storeUrl, config.orgId);
-  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId] });
-  await replaceTokenSet(
-    storeTokenStore(store),
-    new TokenCipher(config.encryption.current),
-    seed.connectionId,
-    {
-      accessToken: tokenSet.access_token,
-      refreshToken: tokenSet.refresh_token ?? '',
-      accessTokenExpiresAt: tokenSet.expires_at * 1000,
-      refreshTokenIssuedAt: Date.now(),
-      tenantId: tenant.tenantId,
-      tenantName: tenant.name,
-      xeroConnectionId: '',
-      scope: 'accounting.transactions accounting.contacts accounting.settings',
-    },
-  );
+  await storeConnectionTokens(store, config, seed.connectionId, xero, tenant);
   if (options.dataverseLatencyMs) dataverse.admin.addFault({ delayMs: options.dataverseLatencyMs });
   const children = new Set<RelayProcess>();
 

@@ -20,11 +20,8 @@ import { openStore } from '../../src/adapters/store/openStore';
 import type { Store } from '../../src/adapters/store/store';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { TokenCipher } from '../../src/oauth/crypto';
-import { storeTokenStore } from '../../src/oauth/storePorts';
-import { replaceTokenSet } from '../../src/oauth/tokenSet';
 import { createRelay, type Relay, type RelayOverrides } from '../../src/worker/relay';
-import { createInvoice, seedDemoData, type InvoiceSpec, type SeedIds } from './seed';
+import { createInvoice, seedDemoData, storeConnectionTokens, type InvoiceSpec, type SeedIds } from './seed';
 import { webApi, type Row, type WebApi } from './webApi';
 
 const REPO = path.join(__dirname, '../../..');
@@ -133,22 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const seed = await seedDemoData(api, tenant);
 
   let store = await openStore(config.databaseUrl, orgId);
-  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId] });
-  await replaceTokenSet(
-    storeTokenStore(store),
-    new TokenCipher(config.encryption.current),
-    seed.connectionId,
-    {
-      accessToken: tokenSet.access_token,
-      refreshToken: tokenSet.refresh_token ?? '',
-      accessTokenExpiresAt: tokenSet.expires_at * 1000,
-      refreshTokenIssuedAt: Date.now(),
-      tenantId: tenant.tenantId,
-      tenantName: tenant.name,
-      xeroConnectionId: '',
-      scope: 'accounting.transactions accounting.contacts accounting.settings',
-    },
-  );
+  await storeConnectionTokens(store, config, seed.connectionId, xero, tenant);
 
   const fast: RelayOverrides = {
     logger: createLogger({ level: process.env.DEBUG_RELAY ? 'debug' : 'silent' }),

@@ -13,6 +13,12 @@ import {
   TABLES,
   navigationProperty,
 } from '../../../solution/names';
+import type { XeroEmulator } from '../../../sandbox/xero';
+import type { Store } from '../../src/adapters/store/store';
+import type { Config } from '../../src/config';
+import { TokenCipher } from '../../src/oauth/crypto';
+import { storeTokenStore } from '../../src/oauth/storePorts';
+import { replaceTokenSet } from '../../src/oauth/tokenSet';
 import type { WebApi } from './webApi';
 
 const CC = COLUMNS.connection;
@@ -206,4 +212,28 @@ export async function createInvoice(api: WebApi, seed: SeedIds, spec: InvoiceSpe
     if (line.bundle === 'bundle') bundleLineId = lineId;
   }
   return invoiceId;
+}
+
+/**
+ * The connection's Xero tokens, as a finished connect would leave them: issued by the Xero
+ * emulator for its tenant and stored encrypted in the relay's store.
+ */
+export async function storeConnectionTokens(
+  store: Store,
+  config: Config,
+  connectionId: string,
+  xero: XeroEmulator,
+  tenant: { tenantId: string; name: string },
+): Promise<void> {
+  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId] });
+  await replaceTokenSet(storeTokenStore(store), new TokenCipher(config.encryption.current), connectionId, {
+    accessToken: tokenSet.access_token,
+    refreshToken: tokenSet.refresh_token ?? '',
+    accessTokenExpiresAt: tokenSet.expires_at * 1000,
+    refreshTokenIssuedAt: Date.now(),
+    tenantId: tenant.tenantId,
+    tenantName: tenant.name,
+    xeroConnectionId: '',
+    scope: 'accounting.transactions accounting.contacts accounting.settings',
+  });
 }
