@@ -90,15 +90,16 @@ it('syncs once after a Xero outage of two scaled minutes', async () => {
 });
 
 it('waits out a 429 with a long Retry-After without calling Xero meanwhile, then syncs once', async () => {
-  // A 5 ms "minute" makes Xero's day 7.2 s. Once the relay is calling, the day's budget is spent
+  // A 10 ms "minute" makes Xero's day 14.4 s, so the Retry-After (the rest of that day) stays well
+  // above the 3 s window checked below even on a slow machine. Once the relay is calling, the day's budget is spent
   // behind its back (another app), so the next call gets a 429 with a Retry-After of seconds; the
   // limit is lifted at once, so any call inside the Retry-After would be answered: the relay must
   // still hold back. Latency spaces the calls out so the budget is spent mid-sync.
-  h.xero.admin.setLimits({ minuteMs: 5 });
+  h.xero.admin.setLimits({ minuteMs: 10 });
   h.xero.admin.resetLimits();
   h.xero.admin.setLatency(100);
   // The relay is told the same scaled day, as the bench tells it the scaled minute.
-  await h.restartRelay({ xeroLimits: { ...HARNESS_LIMITS, dayMs: 5 * 60 * 24 } });
+  await h.restartRelay({ xeroLimits: { ...HARNESS_LIMITS, dayMs: 10 * 60 * 24 } });
   h.xero.admin.clearRequestLog();
   const apiCalls = () =>
     h.xero.admin.requestLog().requests.filter((r) => r.path.toLowerCase().startsWith('/api.xro/'));
