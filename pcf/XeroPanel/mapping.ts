@@ -5,7 +5,12 @@
  */
 import { CHOICES, COLUMNS, COMPONENTS } from '../../solution/names';
 import { mapInvoice, type MappingResult } from '../../plugins-proxy/src/domain/mapInvoice';
-import { MESSAGES, type Finding, type FindingCode } from '../../plugins-proxy/src/domain/findings';
+import {
+  MESSAGES,
+  XERO_SIDE_FINDINGS,
+  type Finding,
+  type FindingCode,
+} from '../../plugins-proxy/src/domain/findings';
 import type { StringKey } from './ManifestConstants';
 import { snapshotFromRows, type PanelRows, type Row } from './snapshotFromRows';
 
@@ -90,15 +95,6 @@ export interface Formatters {
 
 export type PanelActions = Pick<XeroPanelProps, 'onSync' | 'onOpenUrl' | 'onOpenHelp'>;
 
-/** Findings that need Xero's contacts, items or currencies: the browser has none, so the relay decides. */
-export const XERO_SIDE_CODES: readonly FindingCode[] = [
-  'CONTACT_NEEDS_REVIEW',
-  'CONTACT_NAME_TAKEN',
-  'CONTACT_MISSING',
-  'ITEM_MISSING',
-  'CURRENCY_NOT_ENABLED',
-];
-
 const SV = CHOICES.syncStatus.values;
 const HV = CHOICES.syncHistoryStatus.values;
 
@@ -153,7 +149,7 @@ export function formatDifference(difference: number, money: (value: number) => s
 }
 
 export function toPreflightView(result: MappingResult, format: Formatters): PreflightView {
-  const findings = result.findings.filter((f) => !XERO_SIDE_CODES.includes(f.code));
+  const findings = result.findings.filter((f) => !XERO_SIDE_FINDINGS.includes(f.code));
   const { dynamics, xero, difference } = result.totals;
   return {
     findings: findings.map(splitFinding),

@@ -1,7 +1,7 @@
 /**
  * Web API rows → the invoice snapshot the relay's mapper takes. The browser cannot see Xero, so the
  * Xero side holds only Dataverse's stl_xerolink rows: contacts and items stay empty, and the
- * findings that depend on them are left to the relay (see XERO_SIDE_CODES in mapping.ts).
+ * findings that depend on them are left to the relay (XERO_SIDE_FINDINGS in the domain's findings.ts).
  */
 import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_NAVIGATION, SYSTEM_TABLES } from '../../solution/names';
 import type { InvoiceSnapshot } from '../../plugins-proxy/src/domain/snapshot';

@@ -218,3 +218,16 @@ export function finding(code: FindingCode, field: string, params: FindingParams)
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
+
+/**
+ * Findings that depend on Xero's side of the snapshot (its contacts, items and currencies). The
+ * pre-flight check in the browser cannot see those, and the relay checks everything else before
+ * it asks Xero anything.
+ */
+export const XERO_SIDE_FINDINGS: readonly FindingCode[] = [
+  'CONTACT_NEEDS_REVIEW',
+  'CONTACT_NAME_TAKEN',
+  'CONTACT_MISSING',
+  'ITEM_MISSING',
+  'CURRENCY_NOT_ENABLED',
+];

@@ -19,7 +19,7 @@ export {
 } from './payments';
 export { parseXeroDate, xeroDateOnly, toOrgDate } from './dates';
 export { withContactId } from './withContactId';
-export { MESSAGES, type Finding, type FindingCode, type Severity } from './findings';
+export { MESSAGES, XERO_SIDE_FINDINGS, type Finding, type FindingCode, type Severity } from './findings';
 export { round2, round4, sumMoney } from './money';
 export { computeLine, sumTotals, xeroLineAmount, xeroLineTax, type Totals } from './totals';
 export { plainWireSerializer } from './wireForm';

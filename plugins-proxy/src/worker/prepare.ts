@@ -1,15 +1,23 @@
 /**
  * The first half of a push, per sync row: mark the row In progress, read the snapshot (at most 3
- * Dataverse requests plus the Xero look-ups), validate and map it. A blocked invoice stops here
- * with its findings, before any Xero write.
+ * Dataverse requests), check it against Dynamics' data alone, then add Xero's side (the
+ * organisation, contact candidates and items) and map it. An invoice blocked by Dynamics' data
+ * stops before any Xero call; one blocked by Xero's side stops before any Xero write.
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { keySegment } from '../adapters/dataverse/odata';
-import { SnapshotReader } from '../adapters/dataverse/snapshotReader';
+import { SnapshotReader, type XeroSideContext } from '../adapters/dataverse/snapshotReader';
 import { inProgressUpdate } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
-import { mapInvoice, parseSnapshot, type Finding, type InvoiceSnapshot, type MappingResult } from '../domain';
+import {
+  mapInvoice,
+  parseSnapshot,
+  XERO_SIDE_FINDINGS,
+  type Finding,
+  type InvoiceSnapshot,
+  type MappingResult,
+} from '../domain';
 import type { XeroSideLoader } from './xeroSide';
 
 export interface PreparedPush {
@@ -71,9 +79,35 @@ function customerOf(snapshot: InvoiceSnapshot) {
   return { table: c.logicalname, id: c[SC.contact.id], name: c[SC.contact.fullName] ?? '' };
 }
 
-function readableBlock(mapping: MappingResult): string[] {
-  const errors = mapping.findings.filter((f) => f.severity === 'error');
+function readableBlock(mapping: MappingResult, include: (f: Finding) => boolean = () => true): string[] {
+  const errors = mapping.findings.filter((f) => f.severity === 'error' && include(f));
   return [`Not sent to Xero: ${errors.length} problem(s) to fix first.`, ...errors.map((f) => f.message)];
+}
+
+/**
+ * Xero's side before it is read: no contacts or items known, the invoice's own currency as the
+ * base. Only findings outside XERO_SIDE_FINDINGS are trusted from a mapping on this.
+ */
+function notYetReadXeroSide(context: XeroSideContext): InvoiceSnapshot['xero'] {
+  return {
+    organisation: { name: null, baseCurrency: 'XXX', multiCurrency: true },
+    contacts: [],
+    items: [],
+    links: context.links.map((l) => ({ ...l })),
+  };
+}
+
+async function withXeroSide(
+  deps: PrepareDeps,
+  snapshot: InvoiceSnapshot,
+  context: XeroSideContext | undefined,
+): Promise<InvoiceSnapshot> {
+  if (!context) return snapshot;
+  const fromXero = await deps.loader(context.connectionId).load(context);
+  return {
+    ...snapshot,
+    xero: { ...fromXero, links: fromXero.links?.length ? fromXero.links : snapshot.xero.links },
+  };
 }
 
 export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date): Promise<PrepareResult> {
@@ -83,13 +117,16 @@ export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date):
   });
   if (!job.invoiceId) return fail({ messages: [`Sync request ${job.id} names no invoice.`] });
   let connectionId = job.connectionId ?? undefined;
+  let xeroContext: XeroSideContext | undefined;
+  // Xero's side is read only once Dynamics' own data passes: the reader gets a placeholder.
   const reader = new SnapshotReader({
     client: deps.dataverse,
     timeZone: deps.timeZone,
     now: deps.now,
-    loadXero: (context) => {
+    loadXero: async (context) => {
       connectionId = context.connectionId;
-      return deps.loader(context.connectionId).load(context);
+      xeroContext = context;
+      return notYetReadXeroSide(context);
     },
   });
   const read = await reader.read({ invoiceId: job.invoiceId, connectionId: job.connectionId });
@@ -106,7 +143,15 @@ export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date):
       messages: [`The invoice could not be read for Xero: ${parsed.message}`],
     });
   }
-  const snapshot = parsed.snapshot;
+  const offline = mapInvoice(parsed.snapshot);
+  if (offline.findings.some((f) => f.severity === 'error' && !XERO_SIDE_FINDINGS.includes(f.code))) {
+    return fail({
+      invoiceId: job.invoiceId,
+      messages: readableBlock(offline, (f) => !XERO_SIDE_FINDINGS.includes(f.code)),
+      findings: offline.findings.filter((f) => !XERO_SIDE_FINDINGS.includes(f.code)),
+    });
+  }
+  const snapshot = await withXeroSide(deps, parsed.snapshot, xeroContext);
   const mapping = mapInvoice(snapshot);
   if (mapping.blocked) {
     const onlyReview =

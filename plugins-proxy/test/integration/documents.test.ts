@@ -256,13 +256,13 @@ describe('numbering', () => {
     expect(invoice[IC.xeroNumber]).toBe('MAN-7001');
   });
 
-  it('writes the blocking finding to the row and calls no Xero write when the manual number is empty', async () => {
+  it('writes the blocking finding to the row without any Xero call when the manual number is empty', async () => {
     await h.setConnection({ [CC.numbering]: CHOICES.numbering.values.manualNumber });
     h.xero.admin.clearRequestLog();
     const { row } = await sync({ lines: [{ product: 'WIDGET' }] });
     expect(row[HC.status]).toBe(FAILED);
     expect(row[HC.message]).toContain('Manual Number is empty');
-    expect(writes()).toEqual([]);
+    expect(h.xeroCalls()).toEqual([]);
   });
 });
 
