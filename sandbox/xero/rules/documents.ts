@@ -10,8 +10,8 @@ import { creationStatusError, parseStatus, transitionError } from './status';
 
 type Json = Record<string, unknown>;
 
-export interface ExistingDocument {
-  Type: string;
+/** The header and lines every invoice and credit note has, stored or being built. */
+interface DocumentFields {
   ContactID: string;
   Reference?: string;
   Date: string;
@@ -22,21 +22,15 @@ export interface ExistingDocument {
   CurrencyRate: number;
   BrandingThemeID?: string;
   LineItems: LineItem[];
+}
+
+export interface ExistingDocument extends DocumentFields {
+  Type: string;
   hasAllocations: boolean;
 }
 
-export interface DocumentCommon extends Totals {
+export interface DocumentCommon extends DocumentFields, Totals {
   Type: DocumentType;
-  ContactID: string;
-  Reference?: string;
-  Date: string;
-  DueDate?: string;
-  LineAmountTypes: LineAmountType;
-  Status: InvoiceStatus;
-  CurrencyCode: string;
-  CurrencyRate: number;
-  BrandingThemeID?: string;
-  LineItems: LineItem[];
 }
 
 export interface BuiltDocument {
