@@ -13,18 +13,18 @@ import { DataverseSyncRequestSource } from './adapters/dataverse/syncRequestSour
 import { MsalTokenProvider } from './adapters/dataverse/tokenProvider';
 import { openStore } from './adapters/store/openStore';
 import type { Store } from './adapters/store/store';
-import { buildApp } from './app';
+import { buildApp } from './relay/app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { MetricsRegistry } from './metrics';
 import { relayMetrics, type RelayMetrics } from './relayMetrics';
-import { routeJobsByKind, type JobHandlers } from './sync/jobRouter';
-import { JobQueue } from './sync/queue';
-import { createReconciler } from './sync/reconciler';
-import { createScheduler, type Scheduler } from './sync/scheduler';
-import type { SyncRequestSource } from './sync/syncRequests';
-import { WorkerLoop } from './sync/workerLoop';
-import { createRelay } from './worker/relay';
+import { routeJobsByKind, type JobHandlers } from './jobs/jobRouter';
+import { JobQueue } from './jobs/jobQueue';
+import { createReconciler } from './jobs/reconciler';
+import { createScheduler, type Scheduler } from './jobs/scheduler';
+import type { SyncRequestSource } from './jobs/syncRequests';
+import { WorkerLoop } from './jobs/workerLoop';
+import { createRelay } from './relay/createRelay';
 
 export interface RelayOverrides {
   readonly logger?: Logger;

@@ -8,7 +8,7 @@ import type { Store } from '../../plugins-proxy/src/adapters/store/store';
 import type { XeroGateway } from '../../plugins-proxy/src/adapters/xero/gateway';
 import type { Config } from '../../plugins-proxy/src/config';
 import { createLogger } from '../../plugins-proxy/src/logger';
-import { createRelay } from '../../plugins-proxy/src/worker/relay';
+import { createRelay } from '../../plugins-proxy/src/relay/createRelay';
 import type { XeroEmulator } from '../xero';
 
 export interface SandboxRelay {

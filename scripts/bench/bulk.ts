@@ -15,7 +15,7 @@
 import { SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../solution/names';
 import { createAccount } from '../../plugins-proxy/test/integration/seed';
 import { eachWithLimit, queueInvoices } from '../../plugins-proxy/test/drills/bulkWork';
-import { startWorld, type World } from '../../plugins-proxy/test/drills/processWorld';
+import { startWorld, type World } from '../../plugins-proxy/test/drills/drillHarness';
 import type { ScenarioOptions } from '../bench';
 
 const BATCH = 50;

@@ -19,7 +19,7 @@
  */
 import { CHOICES, COLUMNS, TABLES } from '../../solution/names';
 import { createInvoice } from '../../plugins-proxy/test/integration/seed';
-import { startWorld, type RelayProcess, type World } from '../../plugins-proxy/test/drills/processWorld';
+import { startWorld, type RelayProcess, type World } from '../../plugins-proxy/test/drills/drillHarness';
 import type { ScenarioOptions } from '../bench';
 
 const SUCCEEDED = CHOICES.syncHistoryStatus.values.succeeded;

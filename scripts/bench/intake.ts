@@ -17,7 +17,7 @@ import { loadConfig } from '../../plugins-proxy/src/config';
 import { createLogger } from '../../plugins-proxy/src/logger';
 import { DATAVERSE_WEBHOOK_PATH } from '../../plugins-proxy/src/routes/dataverseWebhook';
 import { startRelay } from '../../plugins-proxy/src/server';
-import { JobOutcomes } from '../../plugins-proxy/src/sync/jobOutcome';
+import { JobOutcomes } from '../../plugins-proxy/src/jobs/outcomes';
 import type { IntakeClientJob, IntakeClientResult } from './intakeClient';
 
 const FULL_DELIVERIES = 10_000;

@@ -8,7 +8,7 @@ import { COLUMNS, TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { keySegment } from '../adapters/dataverse/odata';
 import type { ConnectionHealth } from '../connections/health';
-import { JobOutcomes, type JobHandler } from '../sync/jobOutcome';
+import { JobOutcomes, type JobHandler } from '../jobs/outcomes';
 import { classifyFailure } from './failures';
 import { HISTORY_STATUS, historyFinish } from './history';
 import { describeCounts, pullReferenceData, type ReferenceDataDeps, type TableCounts } from './referenceData';

@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { COMPONENTS } from '../../../solution/names';
-import type { JobQueue } from '../sync/queue';
-import { jobForSyncRequest, type SyncRequestSource } from '../sync/syncRequests';
+import type { JobQueue } from '../jobs/jobQueue';
+import { jobForSyncRequest, type SyncRequestSource } from '../jobs/syncRequests';
 import { parseRemoteExecutionContext, syncRequestFromContext } from './remoteExecutionContext';
 import { secretMatches } from './webhookSecret';
 

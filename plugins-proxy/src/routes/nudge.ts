@@ -5,8 +5,8 @@
  * CORS is granted to the Dataverse origin only, preflight included.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { JobQueue } from '../sync/queue';
-import { jobForSyncRequest, type SyncRequestSource } from '../sync/syncRequests';
+import type { JobQueue } from '../jobs/jobQueue';
+import { jobForSyncRequest, type SyncRequestSource } from '../jobs/syncRequests';
 import { normaliseGuid } from './guid';
 
 export interface NudgeDeps {

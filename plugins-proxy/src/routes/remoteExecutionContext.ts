@@ -5,7 +5,7 @@
  * Pure: no I/O, so every malformed shape is a unit test.
  */
 import { COLUMNS, TABLES } from '../../../solution/names';
-import type { SyncRequest } from '../sync/syncRequests';
+import type { SyncRequest } from '../jobs/syncRequests';
 import { normaliseGuid } from './guid';
 
 export type AttributeValue =

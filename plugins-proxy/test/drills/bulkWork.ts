@@ -6,7 +6,7 @@
 import { COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import { createInvoice, type InvoiceSpec } from '../integration/seed';
 import type { Row } from '../integration/webApi';
-import type { World } from './processWorld';
+import type { World } from './drillHarness';
 
 export interface QueuedInvoice {
   readonly invoiceId: string;

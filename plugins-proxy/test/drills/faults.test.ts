@@ -10,7 +10,7 @@ import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names
 import { TokenCipher } from '../../src/oauth/crypto';
 import { storeTokenStore } from '../../src/oauth/storePorts';
 import { openTokenSet, replaceTokenSet } from '../../src/oauth/tokenSet';
-import { startHarness, type Harness } from '../integration/harness';
+import { startHarness, type Harness } from '../integration/integrationHarness';
 import type { Row } from '../integration/webApi';
 
 const HC = COLUMNS.syncHistory;

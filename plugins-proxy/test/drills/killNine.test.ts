@@ -8,7 +8,7 @@
 import { CHOICES, COLUMNS } from '../../../solution/names';
 import type { Row } from '../integration/webApi';
 import { checkAgainstXero, queueInvoices, type QueuedInvoice, type XeroCheck } from './bulkWork';
-import { FINAL_STATUSES, startWorld, type World } from './processWorld';
+import { FINAL_STATUSES, startWorld, type World } from './drillHarness';
 import type { RelayProcessOverrides } from './relayProcess';
 import { seededRandom } from './seededRandom';
 

@@ -7,7 +7,7 @@
  */
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { createRelay, type RelayOverrides } from '../../src/worker/relay';
+import { createRelay, type RelayOverrides } from '../../src/relay/createRelay';
 
 export const READY_PREFIX = 'RELAY_READY ';
 

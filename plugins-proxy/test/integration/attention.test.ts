@@ -3,7 +3,7 @@
  * releases it), and a transient failure that outlasts the attempts ends Failed with what to do.
  */
 import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './integrationHarness';
 
 const HC = COLUMNS.syncHistory;
 const IC = COLUMNS.invoice;

@@ -4,7 +4,7 @@
  * with Xero's own message.
  */
 import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './integrationHarness';
 import type { Row } from './webApi';
 
 const HC = COLUMNS.syncHistory;

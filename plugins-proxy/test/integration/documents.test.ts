@@ -3,7 +3,7 @@
  * relay → Xero emulator → write-back, over real HTTP.
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './integrationHarness';
 import { CONNECTION_DEFAULTS, createAccount, type InvoiceSpec } from './seed';
 import type { Row } from './webApi';
 

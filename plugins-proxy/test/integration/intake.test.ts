@@ -4,7 +4,7 @@
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES, navigationProperty } from '../../../solution/names';
 import { syncHistoryCreated } from '../routes/executionContexts';
-import { startHarness, WEBHOOK_SECRET, type Harness } from './harness';
+import { startHarness, WEBHOOK_SECRET, type Harness } from './integrationHarness';
 
 const HC = COLUMNS.syncHistory;
 let h: Harness;

@@ -5,7 +5,7 @@
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import type { Store } from '../../src/adapters/store/store';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './integrationHarness';
 
 const HC = COLUMNS.syncHistory;
 const SUCCEEDED = CHOICES.syncHistoryStatus.values.succeeded;

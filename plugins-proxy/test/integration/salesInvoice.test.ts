@@ -3,7 +3,7 @@
  * the Xero emulator and written back to the Dataverse emulator.
  */
 import { CHOICES, COLUMNS } from '../../../solution/names';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type Harness } from './integrationHarness';
 
 const HC = COLUMNS.syncHistory;
 const IC = COLUMNS.invoice;

@@ -14,9 +14,9 @@ import {
   SYSTEM_TABLES,
   TABLES,
 } from '../../../solution/names';
-import { SCHEDULED_TASKS } from '../../src/pull';
-import { JobOutcomes } from '../../src/sync/jobOutcome';
-import { startHarness, type Harness } from './harness';
+import { SCHEDULED_TASKS } from '../../src/connections/connectionServices';
+import { JobOutcomes } from '../../src/jobs/outcomes';
+import { startHarness, type Harness } from './integrationHarness';
 
 const HC = COLUMNS.syncHistory;
 const IC = COLUMNS.invoice;

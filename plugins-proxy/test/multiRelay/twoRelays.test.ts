@@ -9,7 +9,7 @@ import { CHOICES, COLUMNS } from '../../../solution/names';
 import type { Job } from '../../src/adapters/store/store';
 import type { Row } from '../integration/webApi';
 import { checkAgainstXero, queueInvoices, type QueuedInvoice, type XeroCheck } from '../drills/bulkWork';
-import { startWorld, type RelayProcess, type World } from '../drills/processWorld';
+import { startWorld, type RelayProcess, type World } from '../drills/drillHarness';
 import type { RelayProcessOverrides } from '../drills/relayProcess';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL;

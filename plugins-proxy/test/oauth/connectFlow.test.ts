@@ -2,8 +2,8 @@ import { CHOICES } from '../../../solution/names';
 import { openTokenSet } from '../../src/oauth/tokenSet';
 import type { FakeXeroIdentity } from './fakeXeroIdentity';
 import { startFakeXeroIdentity } from './fakeXeroIdentity';
-import type { Harness } from './harness';
-import { createHarness, ORG_A, ORG_B, TestClock } from './harness';
+import type { Harness } from './oauthHarness';
+import { createHarness, ORG_A, ORG_B, TestClock } from './oauthHarness';
 
 const CONNECTION = 'c0ffee00-0000-4000-8000-000000000001';
 const OTHER = 'c0ffee00-0000-4000-8000-000000000002';

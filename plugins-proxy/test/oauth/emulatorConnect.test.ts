@@ -18,10 +18,10 @@ import {
   InMemoryOAuthStateStore,
   InMemoryTokenStore,
 } from '../../src/oauth/memoryPorts';
-import { registerOAuthRoutes } from '../../src/oauth/routes';
+import { registerOAuthRoutes } from '../../src/routes/oauth';
 import { TokenManager } from '../../src/oauth/tokenManager';
 import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
-import { newCipher, TestClock } from './harness';
+import { newCipher, TestClock } from './oauthHarness';
 import { listen, send } from './listen';
 
 const CONNECTION = 'c0ffee00-0000-4000-8000-0000000000e2';

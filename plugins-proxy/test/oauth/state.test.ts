@@ -8,7 +8,7 @@ import {
   verifyState,
 } from '../../src/oauth/state';
 import { InMemoryOAuthStateStore } from '../../src/oauth/memoryPorts';
-import { TestClock } from './harness';
+import { TestClock } from './oauthHarness';
 
 const KEY = randomBytes(32);
 const NOW = Date.UTC(2026, 11, 1, 9, 0, 0);

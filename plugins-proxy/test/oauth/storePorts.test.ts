@@ -14,7 +14,7 @@ import { openTokenSet } from '../../src/oauth/tokenSet';
 import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
 import type { FakeXeroIdentity } from './fakeXeroIdentity';
 import { CLIENT_ID, CLIENT_SECRET, startFakeXeroIdentity } from './fakeXeroIdentity';
-import { newCipher, ORG_A, TestClock } from './harness';
+import { newCipher, ORG_A, TestClock } from './oauthHarness';
 
 const CONNECTION = 'c0ffee00-0000-4000-8000-000000000003';
 

@@ -6,8 +6,8 @@ import type { TokenStore } from '../../src/oauth/ports';
 import { openTokenSet, replaceTokenSet } from '../../src/oauth/tokenSet';
 import type { FakeXeroIdentity } from './fakeXeroIdentity';
 import { startFakeXeroIdentity } from './fakeXeroIdentity';
-import type { Harness } from './harness';
-import { createHarness, ORG_A, TestClock } from './harness';
+import type { Harness } from './oauthHarness';
+import { createHarness, ORG_A, TestClock } from './oauthHarness';
 
 const CONNECTION = 'c0ffee00-0000-4000-8000-000000000001';
 const MINUTE = 60_000;

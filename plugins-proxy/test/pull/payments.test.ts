@@ -4,7 +4,7 @@
  * real HTTP against both emulators; history rows only when something changed.
  */
 import { CHOICES, COLUMNS, INVOICE_STATE, STATE_COLUMNS, TABLES } from '../../../solution/names';
-import { SCHEDULED_TASKS } from '../../src/pull';
+import { SCHEDULED_TASKS } from '../../src/connections/connectionServices';
 import type { Row } from '../integration/webApi';
 import { startPullHarness, type PullHarness } from './pullHarness';
 

@@ -9,10 +9,13 @@ import { CHOICES, COLUMNS, STATE_COLUMNS } from '../../../solution/names';
 import { openMemoryStore } from '../../src/adapters/store/openStore';
 import type { Store } from '../../src/adapters/store/store';
 import { createLogger } from '../../src/logger';
-import { registerConnectionServices, type ConnectionServices } from '../../src/pull';
-import type { JobHandler } from '../../src/sync/jobOutcome';
-import { createScheduler, type Scheduler } from '../../src/sync/scheduler';
-import { startHarness, type Harness } from '../integration/harness';
+import {
+  registerConnectionServices,
+  type ConnectionServices,
+} from '../../src/connections/connectionServices';
+import type { JobHandler } from '../../src/jobs/outcomes';
+import { createScheduler, type Scheduler } from '../../src/jobs/scheduler';
+import { startHarness, type Harness } from '../integration/integrationHarness';
 import type { Row } from '../integration/webApi';
 
 export interface PullHarness {

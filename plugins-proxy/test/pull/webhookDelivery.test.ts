@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { COLUMNS, INVOICE_STATE, STATE_COLUMNS } from '../../../solution/names';
-import { registerXeroWebhookRoute } from '../../src/xeroWebhooks/route';
+import { registerXeroWebhookRoute } from '../../src/routes/xeroWebhook';
 import { startPullHarness, type PullHarness } from './pullHarness';
 
 const WEBHOOK_KEY = 'pull-webhook-test-key';

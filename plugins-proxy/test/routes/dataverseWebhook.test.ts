@@ -1,6 +1,6 @@
 import { CHOICES, COMPONENTS } from '../../../solution/names';
 import { syncHistoryCreated } from './executionContexts';
-import { ORG_ID, startHarness, WEBHOOK_SECRET, type Harness } from './relayHarness';
+import { ORG_ID, startHarness, WEBHOOK_SECRET, type Harness } from './routesHarness';
 
 const ROW = '5e5e5e5e-0000-4000-8000-000000000005';
 

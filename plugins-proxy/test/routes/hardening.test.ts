@@ -1,6 +1,6 @@
 import { COMPONENTS } from '../../../solution/names';
 import { syncHistoryCreated } from './executionContexts';
-import { startHarness, WEBHOOK_SECRET, type Harness } from './relayHarness';
+import { startHarness, WEBHOOK_SECRET, type Harness } from './routesHarness';
 
 const ROW = '8e8e8e8e-0000-4000-8000-000000000008';
 const authorised = { [COMPONENTS.webhookAuthHeader]: WEBHOOK_SECRET };

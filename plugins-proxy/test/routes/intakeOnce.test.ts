@@ -1,8 +1,8 @@
 import { COMPONENTS } from '../../../solution/names';
 import { createLogger } from '../../src/logger';
-import { createReconciler } from '../../src/sync/reconciler';
+import { createReconciler } from '../../src/jobs/reconciler';
 import { syncHistoryCreated } from './executionContexts';
-import { startHarness, WEBHOOK_SECRET, type Harness } from './relayHarness';
+import { startHarness, WEBHOOK_SECRET, type Harness } from './routesHarness';
 
 const ROW = '9e9e9e9e-0000-4000-8000-000000000009';
 

@@ -1,5 +1,5 @@
 import { CHOICES } from '../../../solution/names';
-import { DATAVERSE_ORIGIN, startHarness, type Harness } from './relayHarness';
+import { DATAVERSE_ORIGIN, startHarness, type Harness } from './routesHarness';
 
 const ROW = '6e6e6e6e-0000-4000-8000-000000000006';
 const url = (id: string) => `/api/sync-requests/${id}/nudge`;

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from './relayHarness';
+import { startHarness, type Harness } from './routesHarness';
 
 describe('health, readiness and metrics', () => {
   let h: Harness;

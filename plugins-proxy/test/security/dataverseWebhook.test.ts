@@ -3,7 +3,7 @@
  * status and leaves the jobs, the tokens, Xero and Dataverse exactly as they were.
  */
 import { COMPONENTS } from '../../../solution/names';
-import { createRelay, type Relay } from '../../src/worker/relay';
+import { createRelay, type Relay } from '../../src/relay/createRelay';
 import { syncHistoryCreated } from '../routes/executionContexts';
 import { secretsInLogs } from './logScan';
 import { newGuid, startSecurityHarness, type SecurityHarness } from './securityHarness';

@@ -4,7 +4,7 @@
  * webhook is pointed at a wrong secret here so the only way a row could be queued is the nudge.
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES, navigationProperty } from '../../../solution/names';
-import { WEBHOOK_SECRET } from '../integration/harness';
+import { WEBHOOK_SECRET } from '../integration/integrationHarness';
 import { secretsInLogs } from './logScan';
 import { newGuid, startSecurityHarness, type SecurityHarness } from './securityHarness';
 

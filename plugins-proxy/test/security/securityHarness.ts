@@ -11,17 +11,20 @@ import { CHOICES, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import { MsalTokenProvider } from '../../src/adapters/dataverse/tokenProvider';
 import type { JobState } from '../../src/adapters/store/store';
 import { createLogger, type Logger } from '../../src/logger';
-import { registerConnectionServices, type ConnectionServices } from '../../src/pull';
+import {
+  registerConnectionServices,
+  type ConnectionServices,
+} from '../../src/connections/connectionServices';
 import { createConnectFlow, type ConnectFlow } from '../../src/oauth/connectFlow';
 import { deriveStateKey, TokenCipher } from '../../src/oauth/crypto';
-import { registerOAuthRoutes } from '../../src/oauth/routes';
+import { registerOAuthRoutes } from '../../src/routes/oauth';
 import { storeLockPort, storeOAuthStateStore, storeTokenStore } from '../../src/oauth/storePorts';
 import { openTokenSet } from '../../src/oauth/tokenSet';
 import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
-import { createScheduler } from '../../src/sync/scheduler';
+import { createScheduler } from '../../src/jobs/scheduler';
 import type { TargetedPull } from '../../src/xeroWebhooks/events';
-import { registerXeroWebhookRoute } from '../../src/xeroWebhooks/route';
-import { startHarness, type Harness } from '../integration/harness';
+import { registerXeroWebhookRoute } from '../../src/routes/xeroWebhook';
+import { startHarness, type Harness } from '../integration/integrationHarness';
 
 /** Where the Xero emulator redirects after consent (its default registered URI); tests replay it to the relay. */
 export const XERO_REDIRECT_URI = 'http://localhost:3000/oauth/callback';

@@ -6,7 +6,7 @@ import { AUDIT_COLUMNS, CHOICES, COLUMNS, TABLES } from '../../../../solution/na
 import { DataverseClient } from './client';
 import { eq, isGuid, keySegment, lookupProperty } from './odata';
 import { SELECT } from './selects';
-import type { SyncRequest, SyncRequestSource } from '../../sync/syncRequests';
+import type { SyncRequest, SyncRequestSource } from '../../jobs/syncRequests';
 
 const HC = COLUMNS.syncHistory;
 

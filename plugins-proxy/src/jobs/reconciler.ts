@@ -1,0 +1,40 @@
+/**
+ * The safety net for intake: finds Queued sync rows that neither the webhook nor a nudge
+ * announced (the webhook step failed, the relay was down) and enqueues them. Enqueueing is
+ * idempotent, so a row announced three ways still becomes one job.
+ */
+import type { Logger } from 'pino';
+import type { JobQueue } from './jobQueue';
+import { jobForSyncRequest, type SyncRequest } from './syncRequests';
+
+export interface ReconcilerOptions {
+  readonly queue: JobQueue;
+  /** Reads Queued stl_synchistory rows with the relay's own identity. */
+  readonly listQueuedSyncRows: () => Promise<SyncRequest[]>;
+  readonly logger: Logger;
+}
+
+export interface ReconcileResult {
+  readonly seen: number;
+  readonly enqueued: number;
+}
+
+export function createReconciler(options: ReconcilerOptions): { runOnce(): Promise<ReconcileResult> } {
+  return {
+    async runOnce() {
+      const rows = await options.listQueuedSyncRows();
+      let enqueued = 0;
+      for (const row of rows) {
+        const job = jobForSyncRequest(row);
+        if (!job.ok) {
+          options.logger.warn({ syncRowId: row.id, reason: job.reason }, 'reconciler skipped a sync row');
+          continue;
+        }
+        if (await options.queue.enqueue(job.job)) enqueued += 1;
+      }
+      if (enqueued > 0)
+        options.logger.info({ seen: rows.length, enqueued }, 'reconciler picked up unannounced sync rows');
+      return { seen: rows.length, enqueued };
+    },
+  };
+}

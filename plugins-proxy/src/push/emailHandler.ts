@@ -1,0 +1,128 @@
+/**
+ * The "Email document" job: Xero emails an already-synced sales invoice to its contact
+ * (reference/xero-api.md §3.10: ACCREC, SUBMITTED/AUTHORISED/PAID; one call, with an
+ * Idempotency-Key so a retry never sends a second email). The invoice's sync status is left alone:
+ * the document in Xero is unchanged whatever happens to the email.
+ */
+import type { Logger } from 'pino';
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import { applyChangesets } from '../adapters/dataverse/changesetRunner';
+import type { DataverseClient } from '../adapters/dataverse/client';
+import { and, eq, keySegment, lookupProperty } from '../adapters/dataverse/odata';
+import { failureChangeset, MAX_MESSAGE_LENGTH } from '../adapters/dataverse/writeBack';
+import type { Job } from '../adapters/store/store';
+import type { XeroGateway } from '../adapters/xero/gateway';
+import { JobOutcomes, type JobHandler, type JobOutcome } from '../jobs/outcomes';
+import { isConnectionNeedsAttention, type ConnectionNeedsAttention } from '../oauth/errors';
+import { errorOutcome } from './errorOutcome';
+import { idempotencyKey } from './keys';
+import { markInProgress } from './preparePush';
+
+export interface EmailDeps {
+  dataverse: DataverseClient;
+  gateway: XeroGateway;
+  /** Kept for callers that pass it; the queue owns the attempt limit. */
+  maxAttempts?: number;
+  /** Marks the connection row Needs attention and holds its jobs (connection health). */
+  onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
+  now?: () => Date;
+}
+
+const IC = COLUMNS.invoice;
+const HC = COLUMNS.syncHistory;
+type Row = Record<string, unknown>;
+
+async function connectionOf(dataverse: DataverseClient, invoice: Row, job: Job): Promise<string | undefined> {
+  const named = invoice[lookupProperty(IC.connectionId)] ?? job.connectionId;
+  if (typeof named === 'string' && named) return named;
+  const [row] = await dataverse.query<Row>(TABLES.connection.entitySet, {
+    select: [TABLES.connection.primaryId],
+    filter: and(eq(COLUMNS.connection.isDefault, true), eq(SYSTEM_COLUMNS.stateCode, 0)),
+    top: 1,
+  });
+  const id = row?.[TABLES.connection.primaryId];
+  return typeof id === 'string' ? id : undefined;
+}
+
+export function createEmailHandler(deps: EmailDeps): JobHandler {
+  const now = deps.now ?? (() => new Date());
+  return async (job, context) => {
+    const startedOn = now();
+    const finish = async (messages: string[], ok: boolean): Promise<JobOutcome> => {
+      const completedOn = now();
+      const changeset = ok
+        ? {
+            changeset: [
+              {
+                method: 'PATCH' as const,
+                url: keySegment(TABLES.syncHistory, job.id),
+                headers: { 'If-Match': '*' },
+                body: {
+                  [HC.status]: CHOICES.syncHistoryStatus.values.succeeded,
+                  [HC.startedOn]: startedOn.toISOString(),
+                  [HC.completedOn]: completedOn.toISOString(),
+                  [HC.durationMs]: completedOn.getTime() - startedOn.getTime(),
+                  [HC.message]: messages.join(' ').slice(0, MAX_MESSAGE_LENGTH),
+                  [HC.attempts]: job.attempts,
+                },
+              },
+            ],
+          }
+        : failureChangeset({
+            syncHistoryId: job.id,
+            messages,
+            timings: { startedOn, completedOn },
+            attempts: job.attempts,
+          });
+      const [answer] = await applyChangesets(deps.dataverse, [changeset]);
+      if (answer && !answer.ok) throw answer.error;
+      return ok ? JobOutcomes.succeeded() : JobOutcomes.failed(messages.join('\n'));
+    };
+    try {
+      await markInProgress(deps.dataverse, job, startedOn);
+      return await emailOnce(deps, job, finish, context.logger);
+    } catch (error) {
+      const outcome = errorOutcome(error);
+      if (outcome.type === 'held') {
+        if (isConnectionNeedsAttention(error)) await deps.onNeedsAttention?.(error);
+        return JobOutcomes.held(outcome.message);
+      }
+      // Once the attempts are spent the queue writes the final failure (gaveUp.ts).
+      if (outcome.type === 'retry') return JobOutcomes.retry(outcome.afterMs, outcome.message);
+      return finish(outcome.messages, false);
+    }
+  };
+}
+
+async function emailOnce(
+  deps: EmailDeps,
+  job: Job,
+  finish: (messages: string[], ok: boolean) => Promise<JobOutcome>,
+  logger: Logger,
+): Promise<JobOutcome> {
+  const invoice = job.invoiceId
+    ? await deps.dataverse.get<Row>(keySegment(SYSTEM_TABLES.invoice, job.invoiceId), {
+        select: [
+          SYSTEM_COLUMNS.invoice.invoiceNumber,
+          IC.xeroId,
+          IC.xeroNumber,
+          IC.documentType,
+          lookupProperty(IC.connectionId),
+        ],
+      })
+    : null;
+  if (!invoice) return finish([`Sync request ${job.id} names no invoice that exists.`], false);
+  const label = `Invoice ${String(invoice[SYSTEM_COLUMNS.invoice.invoiceNumber] ?? job.invoiceId)}`;
+  const xeroId = typeof invoice[IC.xeroId] === 'string' ? String(invoice[IC.xeroId]) : '';
+  if (!xeroId) return finish([`${label} is not in Xero yet: sync it to Xero first, then email it.`], false);
+  const type = invoice[IC.documentType] ?? CHOICES.documentType.values.salesInvoice;
+  if (type !== CHOICES.documentType.values.salesInvoice)
+    return finish([`${label}: Xero emails sales invoices only, not bills or credit notes.`], false);
+  const connectionId = await connectionOf(deps.dataverse, invoice, job);
+  if (!connectionId)
+    return finish([`${label} names no Xero connection: set Connection on the invoice.`], false);
+  await deps.gateway.emailInvoice(connectionId, xeroId, { idempotencyKey: idempotencyKey('email', job.id) });
+  logger.info({ xeroId }, 'Xero emailed the invoice');
+  const number = invoice[IC.xeroNumber] ? ` ${String(invoice[IC.xeroNumber])}` : '';
+  return finish([`Xero emailed invoice${number} to the contact.`], true);
+}

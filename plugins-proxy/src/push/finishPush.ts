@@ -1,0 +1,112 @@
+/**
+ * After Xero holds the document: the optional email (ACCREC, not a draft), the online-invoice URL
+ * for authorised sales invoices, and the success changeset (invoice columns, new links, history
+ * row). An email or URL that fails does not undo the sync; the history message says so.
+ *
+ * The deep link (stl_xerourl) is the organisationlogin form with the organisation's short code
+ * (writeBack.xeroDeepLink), not `go.xero.com/app/invoicing/view/<id>`: a bookkeeper with several
+ * organisations lands in the right one, and it covers bills and credit notes, which the
+ * invoicing link does not.
+ */
+import { COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
+import type { BatchChangeset } from '../adapters/dataverse/batch';
+import { bind, keySegment } from '../adapters/dataverse/odata';
+import { successChangeset, xeroDeepLink, type NewXeroLink } from '../adapters/dataverse/writeBack';
+import type { XeroGateway } from '../adapters/xero/gateway';
+import { idempotencyKey } from './keys';
+import type { PreparedPush } from './preparePush';
+import type { SentDocument } from './sentDocument';
+
+export interface FinishInput {
+  push: PreparedPush;
+  document: SentDocument;
+  links: readonly NewXeroLink[];
+  shortCode?: string;
+  completedOn: () => Date;
+  /** Whether the document was created, updated, or found after an earlier attempt. */
+  how: 'created' | 'updated';
+  /**
+   * Xero has no batch endpoint for online-invoice URLs (one call per invoice), so bulk runs skip
+   * them rather than spend the tenant's minute budget; the next single sync fills it in.
+   */
+  fetchOnlineUrl: boolean;
+}
+
+const EMAILABLE = new Set(['SUBMITTED', 'AUTHORISED', 'PAID']);
+const ONLINE = new Set(['AUTHORISED', 'PAID']);
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function finishPush(gateway: XeroGateway, input: FinishInput): Promise<BatchChangeset> {
+  const { push, document } = input;
+  const notes: string[] = [];
+  const sales = document.kind === 'invoice' && document.type === 'ACCREC';
+  if (push.mapping.emailAfterSync && sales && EMAILABLE.has(String(document.status))) {
+    try {
+      await gateway.emailInvoice(push.connectionId, document.xeroId, {
+        idempotencyKey: idempotencyKey('email', push.job.id),
+      });
+      notes.push('Xero emailed it to the contact.');
+    } catch (error) {
+      notes.push(`Xero did not email it: ${reason(error)} Email it from Xero or sync again.`);
+    }
+  }
+  let onlineUrl: string | undefined;
+  if (input.fetchOnlineUrl && sales && ONLINE.has(String(document.status))) {
+    try {
+      const online = await gateway.getOnlineInvoice(push.connectionId, document.xeroId);
+      onlineUrl = online.body.onlineInvoices?.[0]?.onlineInvoiceUrl ?? undefined;
+    } catch (error) {
+      notes.push(`The online invoice link is not available yet: ${reason(error)}`);
+    }
+  }
+  const verb = input.how === 'updated' ? 'Updated in Xero' : 'Sent to Xero';
+  const number = document.number ? ` as ${document.number}` : '';
+  const status = document.status ? ` (${document.status})` : '';
+  const changeset = successChangeset({
+    invoiceId: push.invoiceId,
+    syncHistoryId: push.job.id,
+    connectionId: push.connectionId,
+    document: {
+      xeroId: document.xeroId,
+      xeroNumber: document.number,
+      xeroStatus: document.status,
+      xeroUrl: xeroDeepLink(push.documentType, document.xeroId, input.shortCode),
+      onlineUrl,
+      amountDue: document.amountDue,
+      amountPaid: document.amountPaid,
+    },
+    links: input.links,
+    timings: { startedOn: push.startedOn, completedOn: input.completedOn() },
+    attempts: push.job.attempts,
+    message: [`${verb}${number}${status}.`, ...notes].join(' '),
+  });
+  return withInvoiceConnection(changeset, push.invoiceId, push.connectionId);
+}
+
+/**
+ * The connection the push resolved (the invoice's, or the default one when it named none) is
+ * written on the invoice, so a payments pull can match the invoice by connection.
+ */
+function withInvoiceConnection(
+  changeset: BatchChangeset,
+  invoiceId: string,
+  connectionId: string,
+): BatchChangeset {
+  const invoiceUrl = keySegment(SYSTEM_TABLES.invoice, invoiceId);
+  return {
+    changeset: changeset.changeset.map((request) =>
+      request.url === invoiceUrl && request.method === 'PATCH'
+        ? {
+            ...request,
+            body: {
+              ...(request.body as Record<string, unknown>),
+              ...bind(SYSTEM_TABLES.invoice, COLUMNS.invoice.connectionId, connectionId),
+            },
+          }
+        : request,
+    ),
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The first half of a push, per sync row: mark the row In progress, read the snapshot (at most 3
+ * Dataverse requests), check it against Dynamics' data alone, then add Xero's side (the
+ * organisation, contact candidates and items) and map it. An invoice blocked by Dynamics' data
+ * stops before any Xero call; one blocked by Xero's side stops before any Xero write.
+ */
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import type { DataverseClient } from '../adapters/dataverse/client';
+import { keySegment } from '../adapters/dataverse/odata';
+import { SnapshotReader, type XeroSideContext } from '../adapters/dataverse/snapshotReader';
+import { inProgressUpdate } from '../adapters/dataverse/writeBack';
+import type { Job } from '../adapters/store/store';
+import {
+  mapInvoice,
+  parseSnapshot,
+  XERO_SIDE_FINDINGS,
+  type Finding,
+  type InvoiceSnapshot,
+  type MappingResult,
+} from '../domain';
+import type { XeroSideLoader } from './xeroSideLoader';
+
+export interface PreparedPush {
+  job: Job;
+  startedOn: Date;
+  invoiceId: string;
+  connectionId: string;
+  snapshot: InvoiceSnapshot;
+  mapping: MappingResult;
+  documentType: number;
+  /** logicalname and id of the customer, for the contact link. */
+  customer: { table: string; id: string; name: string };
+  /** The Xero id the invoice already carries: the sync updates that document. */
+  existingXeroId?: string;
+}
+
+export interface PrepareFailure {
+  job: Job;
+  startedOn: Date;
+  invoiceId?: string;
+  messages: string[];
+  findings?: Finding[];
+  outcome?: 'failed' | 'needsReview';
+}
+
+export type PrepareResult = { ok: true; push: PreparedPush } | { ok: false; failure: PrepareFailure };
+
+export interface PrepareDeps {
+  dataverse: DataverseClient;
+  /** The loader for the job's connection (shared by a batch). */
+  loader: (connectionId: string) => XeroSideLoader;
+  timeZone?: string;
+  now: () => Date;
+}
+
+const SC = SYSTEM_COLUMNS;
+
+export async function markInProgress(dataverse: DataverseClient, job: Job, startedOn: Date): Promise<void> {
+  const request = inProgressUpdate(job.id, startedOn, job.attempts);
+  await dataverse.update(request.url, request.body as Record<string, unknown>);
+}
+
+/**
+ * A job run again after a lease takeover may find its row already final: the previous owner wrote
+ * it back and died before completing the job. Read only on such re-runs (one small GET).
+ */
+export async function rowAlreadySucceeded(dataverse: DataverseClient, job: Job): Promise<boolean> {
+  const status = COLUMNS.syncHistory.status;
+  const row = await dataverse.get<Record<string, unknown>>(keySegment(TABLES.syncHistory, job.id), {
+    select: [status],
+  });
+  return row?.[status] === CHOICES.syncHistoryStatus.values.succeeded;
+}
+
+function customerOf(snapshot: InvoiceSnapshot) {
+  const c = snapshot.customer;
+  if (c.logicalname === SYSTEM_TABLES.account.logicalName)
+    return { table: c.logicalname, id: c[SC.account.id], name: c[SC.account.name] ?? '' };
+  return { table: c.logicalname, id: c[SC.contact.id], name: c[SC.contact.fullName] ?? '' };
+}
+
+function readableBlock(mapping: MappingResult, include: (f: Finding) => boolean = () => true): string[] {
+  const errors = mapping.findings.filter((f) => f.severity === 'error' && include(f));
+  return [`Not sent to Xero: ${errors.length} problem(s) to fix first.`, ...errors.map((f) => f.message)];
+}
+
+/**
+ * Xero's side before it is read: no contacts or items known, the invoice's own currency as the
+ * base. Only findings outside XERO_SIDE_FINDINGS are trusted from a mapping on this.
+ */
+function notYetReadXeroSide(context: XeroSideContext): InvoiceSnapshot['xero'] {
+  return {
+    organisation: { name: null, baseCurrency: 'XXX', multiCurrency: true },
+    contacts: [],
+    items: [],
+    links: context.links.map((l) => ({ ...l })),
+  };
+}
+
+async function withXeroSide(
+  deps: PrepareDeps,
+  snapshot: InvoiceSnapshot,
+  context: XeroSideContext | undefined,
+): Promise<InvoiceSnapshot> {
+  if (!context) return snapshot;
+  const fromXero = await deps.loader(context.connectionId).load(context);
+  return {
+    ...snapshot,
+    xero: { ...fromXero, links: fromXero.links?.length ? fromXero.links : snapshot.xero.links },
+  };
+}
+
+export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date): Promise<PrepareResult> {
+  const fail = (failure: Omit<PrepareFailure, 'job' | 'startedOn'>): PrepareResult => ({
+    ok: false,
+    failure: { job, startedOn, ...failure },
+  });
+  if (!job.invoiceId) return fail({ messages: [`Sync request ${job.id} names no invoice.`] });
+  let connectionId = job.connectionId ?? undefined;
+  let xeroContext: XeroSideContext | undefined;
+  // Xero's side is read only once Dynamics' own data passes: the reader gets a placeholder.
+  const reader = new SnapshotReader({
+    client: deps.dataverse,
+    timeZone: deps.timeZone,
+    now: deps.now,
+    loadXero: async (context) => {
+      connectionId = context.connectionId;
+      xeroContext = context;
+      return notYetReadXeroSide(context);
+    },
+  });
+  const read = await reader.read({ invoiceId: job.invoiceId, connectionId: job.connectionId });
+  if (!read.ok) {
+    return fail({
+      invoiceId: read.reason === 'invoiceNotFound' ? undefined : job.invoiceId,
+      messages: [read.message],
+    });
+  }
+  const parsed = parseSnapshot(read.snapshot);
+  if (!parsed.ok) {
+    return fail({
+      invoiceId: job.invoiceId,
+      messages: [`The invoice could not be read for Xero: ${parsed.message}`],
+    });
+  }
+  const offline = mapInvoice(parsed.snapshot);
+  if (offline.findings.some((f) => f.severity === 'error' && !XERO_SIDE_FINDINGS.includes(f.code))) {
+    return fail({
+      invoiceId: job.invoiceId,
+      messages: readableBlock(offline, (f) => !XERO_SIDE_FINDINGS.includes(f.code)),
+      findings: offline.findings.filter((f) => !XERO_SIDE_FINDINGS.includes(f.code)),
+    });
+  }
+  const snapshot = await withXeroSide(deps, parsed.snapshot, xeroContext);
+  const mapping = mapInvoice(snapshot);
+  if (mapping.blocked) {
+    const onlyReview =
+      mapping.contact.kind === 'needsReview' &&
+      mapping.findings.filter((f) => f.severity === 'error').every((f) => f.code === 'CONTACT_NEEDS_REVIEW');
+    return fail({
+      invoiceId: job.invoiceId,
+      messages: readableBlock(mapping),
+      findings: mapping.findings,
+      outcome: onlyReview ? 'needsReview' : 'failed',
+    });
+  }
+  return {
+    ok: true,
+    push: {
+      job,
+      startedOn,
+      invoiceId: job.invoiceId,
+      connectionId: String(connectionId),
+      snapshot,
+      mapping,
+      documentType:
+        snapshot.invoice[COLUMNS.invoice.documentType] ?? CHOICES.documentType.values.salesInvoice,
+      customer: customerOf(snapshot),
+      existingXeroId: snapshot.invoice[COLUMNS.invoice.xeroId]?.trim() || undefined,
+    },
+  };
+}

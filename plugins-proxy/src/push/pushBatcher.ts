@@ -1,0 +1,126 @@
+/**
+ * Bulk: push jobs claimed together are run together. The worker loop hands each claimed job to
+ * `handle`; jobs arriving within a short gathering window are grouped by connection, the rest of
+ * that connection's queued push jobs are claimed as companions under the same lease owner, and
+ * the whole group goes through one PushRun (documents sent 50 per Xero call). Companion outcomes
+ * are applied here; each handled job's outcome goes back to the worker loop.
+ */
+import type { Logger } from 'pino';
+import type { Job } from '../adapters/store/store';
+import { JobOutcomes, type JobContext, type JobHandler, type JobOutcome } from '../jobs/outcomes';
+import type { JobQueue } from '../jobs/jobQueue';
+
+export type RunJobs = (jobs: readonly Job[], logger: Logger) => Promise<Map<string, JobOutcome>>;
+
+export interface PushBatcherOptions {
+  queue: JobQueue;
+  run: RunJobs;
+  /** How long the first job of a group waits for others (default 100 ms). */
+  windowMs?: number;
+  /** Most jobs in one run (default 500: ten Xero calls of 50). */
+  maxJobs?: number;
+}
+
+interface Waiting {
+  job: Job;
+  context: JobContext;
+  resolve: (outcome: JobOutcome) => void;
+}
+
+const LOST = 'The relay lost track of this job; it will try again.';
+
+export class PushBatcher {
+  private waiting: Waiting[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private readonly windowMs: number;
+  private readonly maxJobs: number;
+
+  constructor(private readonly options: PushBatcherOptions) {
+    this.windowMs = options.windowMs ?? 100;
+    this.maxJobs = options.maxJobs ?? 500;
+  }
+
+  readonly handle: JobHandler = (job, context) =>
+    new Promise<JobOutcome>((resolve) => {
+      this.waiting.push({ job, context, resolve });
+      this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+    });
+
+  private async flush(): Promise<void> {
+    this.timer = null;
+    const waiting = this.waiting;
+    this.waiting = [];
+    const groups = new Map<string, Waiting[]>();
+    for (const w of waiting) {
+      const key = w.job.connectionId ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), w]);
+    }
+    await Promise.all(
+      [...groups.entries()].map(([connectionId, group]) => this.runGroup(connectionId, group)),
+    );
+  }
+
+  private async runGroup(connectionId: string, group: Waiting[]): Promise<void> {
+    const { owner, logger } = group[0].context;
+    let companions: Job[] = [];
+    let renewal: NodeJS.Timeout | undefined;
+    try {
+      const room = this.maxJobs - group.length;
+      if (room > 0) {
+        companions = await this.options.queue.claim(owner, room, {
+          kinds: ['push'],
+          ...(connectionId ? { connectionId } : {}),
+        });
+      }
+      renewal = this.keepLeases(companions, owner, logger);
+      const jobs = [...group.map((w) => w.job), ...companions];
+      if (jobs.length > 1) logger.info({ jobs: jobs.length, connectionId }, 'bulk push');
+      const outcomes = await this.options.run(jobs, logger);
+      // Companions first: when the worker loop records the handled jobs, the whole run is recorded.
+      for (const job of companions) await this.apply(job, owner, outcomes.get(job.id), logger);
+      for (const w of group) w.resolve(outcomes.get(w.job.id) ?? JobOutcomes.retry(0, LOST));
+    } catch (error) {
+      logger.error({ err: error }, 'a push run failed unexpectedly');
+      for (const job of companions) await this.apply(job, owner, undefined, logger);
+      for (const w of group) w.resolve(JobOutcomes.retry(0, LOST));
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** The worker loop renews the jobs it claimed; companions are renewed here for as long as the run lasts. */
+  private keepLeases(jobs: readonly Job[], owner: string, logger: Logger): NodeJS.Timeout | undefined {
+    if (jobs.length === 0) return undefined;
+    const { queue } = this.options;
+    const timer = setInterval(
+      () => {
+        for (const job of jobs) {
+          queue
+            .renew(job, owner)
+            .catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, 'renewing a lease failed'));
+        }
+      },
+      Math.max(1, Math.floor(queue.leaseMs / 3)),
+    );
+    timer.unref();
+    return timer;
+  }
+
+  private async apply(
+    job: Job,
+    owner: string,
+    outcome: JobOutcome | undefined,
+    logger: Logger,
+  ): Promise<void> {
+    const { queue } = this.options;
+    try {
+      if (!outcome) await queue.retry(job, owner, LOST);
+      else if (outcome.type === 'succeeded') await queue.complete(job, owner);
+      else if (outcome.type === 'failed') await queue.fail(job, owner, outcome.message);
+      else if (outcome.type === 'held') await queue.hold(job, owner, outcome.message);
+      else await queue.retry(job, owner, outcome.message, outcome.afterMs);
+    } catch (error) {
+      logger.error({ err: error, jobId: job.id }, 'recording a companion job outcome failed');
+    }
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Exactly-once sending. Updates go to the invoice's own Xero id. Creates first consult the store's
+ * idempotency ledger and look the document up in Xero, so a crash between Xero's success and the
+ * write-back never makes a second document; what is still to create is recorded in the ledger
+ * BEFORE the call and sent in batches of up to 50 with summarizeErrors=false and one
+ * deterministic Idempotency-Key per batch; each element succeeds or fails on its own.
+ */
+import type { CreditNote, Invoice } from 'xero-node';
+import type { Store } from '../adapters/store/store';
+import { readBatchElements } from '../adapters/xero/batchResults';
+import { XeroError } from '../adapters/xero/errors';
+import { whereString, type XeroGateway } from '../adapters/xero/gateway';
+import { withContactId } from '../domain';
+import type { XeroDocumentModel } from '../domain';
+import { documentFromWire } from '../adapters/xero/wire';
+import { batchIdempotencyKey, idempotencyKey } from './keys';
+import { findExistingDocuments, type LookupKey } from './lookup';
+import type { PreparedPush } from './preparePush';
+import { toSentDocument, type SentDocument } from './sentDocument';
+
+export const MAX_DOCUMENTS_PER_CALL = 50;
+
+export type SendResult = { ok: true; document: SentDocument } | { ok: false; messages: string[] };
+
+export interface SendDeps {
+  gateway: XeroGateway;
+  store: Store;
+  now: () => number;
+}
+
+export interface Sendable {
+  push: PreparedPush;
+  contactId: string;
+}
+
+const PAID_ADVICE =
+  'Xero no longer allows changes to this document. Raise a credit note in Dynamics 365 for the difference instead.';
+
+/** The document as an xero-node model addressed to the contact by ContactID. */
+export function documentModel(item: Sendable): Invoice | CreditNote {
+  const wire = withContactId(item.push.mapping.document, item.contactId);
+  const model: XeroDocumentModel = documentFromWire(wire);
+  return 'invoices' in model
+    ? (model.invoices[0] as unknown as Invoice)
+    : (model.creditNotes[0] as unknown as CreditNote);
+}
+
+function lookupKeyOf(push: PreparedPush): LookupKey {
+  const doc = push.mapping.document as Record<string, Record<string, unknown>[]>;
+  const body = (doc.Invoices ?? doc.CreditNotes ?? [])[0] ?? {};
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  return {
+    kind: push.mapping.documentKind,
+    type: String(body.Type),
+    number: text(body.InvoiceNumber ?? body.CreditNoteNumber),
+    reference: text(body.Reference),
+  };
+}
+
+export async function updateExisting(deps: SendDeps, item: Sendable): Promise<SendResult> {
+  const { push } = item;
+  const xeroId = push.existingXeroId!;
+  const key = idempotencyKey('document', push.job.id);
+  try {
+    const model = documentModel(item);
+    const result =
+      push.mapping.documentKind === 'invoice'
+        ? (
+            await deps.gateway.updateInvoice(push.connectionId, xeroId, model as Invoice, {
+              idempotencyKey: key,
+            })
+          ).body.invoices
+        : (
+            await deps.gateway.createCreditNotes(
+              push.connectionId,
+              [{ ...(model as CreditNote), creditNoteID: xeroId }],
+              { idempotencyKey: key },
+            )
+          ).body.creditNotes;
+    const idField = push.mapping.documentKind === 'invoice' ? 'invoiceID' : 'creditNoteID';
+    const [element] = readBatchElements(result as unknown[] | undefined, idField);
+    if (!element?.ok) return { ok: false, messages: withAdvice(element?.messages ?? []) };
+    return { ok: true, document: toSentDocument(push.mapping.documentKind, element.element as Invoice) };
+  } catch (error) {
+    if (error instanceof XeroError && !error.retryable && error.kind === 'validation') {
+      return { ok: false, messages: withAdvice(error.messages) };
+    }
+    throw error;
+  }
+}
+
+function withAdvice(messages: string[]): string[] {
+  const locked = messages.some((m) =>
+    /cannot be edited|not.*editable|payment|credit note allocated/i.test(m),
+  );
+  return locked ? [...messages, PAID_ADVICE] : messages;
+}
+
+async function fromLedger(deps: SendDeps, push: PreparedPush): Promise<SentDocument | undefined> {
+  const record = await deps.store.getIdempotency(push.job.id);
+  if (!record?.xeroDocumentId) return undefined;
+  if (push.mapping.documentKind === 'invoice') {
+    const found = await deps.gateway.getInvoices(push.connectionId, { ids: [record.xeroDocumentId] });
+    const invoice = found.body.invoices?.[0];
+    if (invoice) return toSentDocument('invoice', invoice);
+  } else {
+    const where = `CreditNoteID==Guid(${whereString(record.xeroDocumentId)})`;
+    const found = await deps.gateway.getCreditNotes(push.connectionId, { where });
+    const note = found.body.creditNotes?.[0];
+    if (note) return toSentDocument('creditNote', note);
+  }
+  return undefined;
+}
+
+async function confirm(deps: SendDeps, push: PreparedPush, key: string, doc: SentDocument): Promise<void> {
+  await deps.store.recordIdempotency(
+    {
+      syncRowId: push.job.id,
+      tenantId: push.job.tenantId,
+      idempotencyKey: key,
+      xeroDocumentId: doc.xeroId,
+      xeroNumber: doc.number ?? null,
+      phase: 'confirmed',
+    },
+    deps.now(),
+  );
+}
+
+/**
+ * For a job run again after a crash: the document Xero already holds for each push (from the
+ * ledger, else by look-up), same order; undefined where nothing was sent.
+ */
+export async function findSentDocuments(
+  deps: SendDeps,
+  pushes: readonly PreparedPush[],
+): Promise<(SentDocument | undefined)[]> {
+  const results: (SentDocument | undefined)[] = [];
+  for (const push of pushes) results.push(await fromLedger(deps, push));
+  const unknown = pushes.map((push, index) => ({ push, index })).filter(({ index }) => !results[index]);
+  if (!unknown.length) return results;
+  const found = await findExistingDocuments(
+    deps.gateway,
+    unknown[0].push.connectionId,
+    unknown.map(({ push }) => lookupKeyOf(push)),
+  );
+  for (const [i, doc] of found.entries()) {
+    if (!doc) continue;
+    const { push, index } = unknown[i];
+    await confirm(deps, push, idempotencyKey('document', push.job.id), doc);
+    results[index] = doc;
+  }
+  return results;
+}
+
+/** Creates (or finds) each document; results in the same order. Throws on a whole-call failure. */
+export async function createDocuments(deps: SendDeps, items: readonly Sendable[]): Promise<SendResult[]> {
+  const results: (SendResult | undefined)[] = items.map(() => undefined);
+  for (const [index, item] of items.entries()) {
+    const known = await fromLedger(deps, item.push);
+    if (known) results[index] = { ok: true, document: known };
+  }
+  const unknown = items.map((item, index) => ({ item, index })).filter(({ index }) => !results[index]);
+  if (unknown.length && items[0]) {
+    const connectionId = items[0].push.connectionId;
+    const found = await findExistingDocuments(
+      deps.gateway,
+      connectionId,
+      unknown.map(({ item }) => lookupKeyOf(item.push)),
+    );
+    for (const [i, doc] of found.entries()) {
+      if (!doc) continue;
+      const { item, index } = unknown[i];
+      await confirm(deps, item.push, idempotencyKey('document', item.push.job.id), doc);
+      results[index] = { ok: true, document: doc };
+    }
+  }
+  const toCreate = items.map((item, index) => ({ item, index })).filter(({ index }) => !results[index]);
+  for (const kind of ['invoice', 'creditNote'] as const) {
+    const ofKind = toCreate.filter(({ item }) => item.push.mapping.documentKind === kind);
+    for (let start = 0; start < ofKind.length; start += MAX_DOCUMENTS_PER_CALL) {
+      const chunk = ofKind.slice(start, start + MAX_DOCUMENTS_PER_CALL);
+      const created = await createChunk(
+        deps,
+        kind,
+        chunk.map(({ item }) => item),
+      );
+      created.forEach((result, i) => (results[chunk[i].index] = result));
+    }
+  }
+  return results.map((r) => r ?? { ok: false, messages: ['The relay lost track of this document'] });
+}
+
+async function createChunk(
+  deps: SendDeps,
+  kind: 'invoice' | 'creditNote',
+  chunk: readonly Sendable[],
+): Promise<SendResult[]> {
+  const key =
+    chunk.length === 1
+      ? idempotencyKey('document', chunk[0].push.job.id)
+      : batchIdempotencyKey(
+          'document',
+          chunk.map((c) => c.push.job.id),
+        );
+  for (const { push } of chunk) {
+    await deps.store.recordIdempotency(
+      {
+        syncRowId: push.job.id,
+        tenantId: push.job.tenantId,
+        idempotencyKey: key,
+        xeroDocumentId: null,
+        xeroNumber: null,
+        phase: 'sent',
+      },
+      deps.now(),
+    );
+  }
+  const connectionId = chunk[0].push.connectionId;
+  const models = chunk.map(documentModel);
+  const elements =
+    kind === 'invoice'
+      ? readBatchElements(
+          (await deps.gateway.createInvoices(connectionId, models as Invoice[], { idempotencyKey: key })).body
+            .invoices,
+          'invoiceID',
+        )
+      : readBatchElements(
+          (
+            await deps.gateway.createCreditNotes(connectionId, models as CreditNote[], {
+              idempotencyKey: key,
+            })
+          ).body.creditNotes,
+          'creditNoteID',
+        );
+  const out: SendResult[] = [];
+  for (const [i, item] of chunk.entries()) {
+    const element = elements[i];
+    if (!element?.ok) {
+      out.push({ ok: false, messages: element?.messages ?? ['Xero did not answer for this document'] });
+      continue;
+    }
+    const doc = toSentDocument(kind, element.element as Invoice);
+    await confirm(deps, item.push, key, doc);
+    out.push({ ok: true, document: doc });
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/**
+ * The relay's way into Xero: the identity client, the token cipher, the TokenManager (single-flight
+ * refresh over store locks) and the Xero gateway with its rate limiter (shared through the store
+ * on PostgreSQL, so several relays stay inside one tenant's limits). The token manager reports
+ * refreshes and asks for Connected rows through `connections`, which the caller fills in once the
+ * connection services exist (they need this gateway first).
+ */
+import type { Logger } from 'pino';
+import type { Store } from '../adapters/store/store';
+import type { AccessTokenProvider, XeroCallEvent } from '../adapters/xero/gateway';
+import type { XeroLimits, XeroRateLimiter } from '../adapters/xero/limiter';
+import { createXeroRateLimiter } from '../adapters/xero/sharedLimiter';
+import { XeroNodeGateway } from '../adapters/xero/xeroNodeGateway';
+import type { Config } from '../config';
+import { TokenCipher } from '../oauth/crypto';
+import { storeLockPort, storeTokenStore } from '../oauth/storePorts';
+import { TokenManager } from '../oauth/tokenManager';
+import { createXeroIdentity, type XeroIdentity } from '../oauth/xeroIdentity';
+import type { ConnectionServices } from '../connections/connectionServices';
+
+export interface XeroAccessDeps {
+  readonly config: Pick<Config, 'xero' | 'encryption'>;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly limits?: Partial<XeroLimits>;
+  readonly getAccessToken?: AccessTokenProvider;
+  readonly onCall: (event: XeroCallEvent) => void;
+  readonly connections: { services?: Pick<ConnectionServices, 'onTokenRefreshed' | 'connectionRows'> };
+}
+
+export interface XeroAccess {
+  readonly identity: XeroIdentity;
+  readonly cipher: TokenCipher;
+  readonly tokenManager: TokenManager;
+  readonly limiter: XeroRateLimiter;
+  readonly xero: XeroNodeGateway;
+}
+
+export function createXeroAccess(deps: XeroAccessDeps): XeroAccess {
+  const { config, store, connections } = deps;
+  const identity = createXeroIdentity({
+    clientId: config.xero.clientId,
+    clientSecret: config.xero.clientSecret,
+    redirectUri: config.xero.redirectUri,
+    loginBaseUrl: config.xero.loginBaseUrl,
+    identityBaseUrl: config.xero.identityBaseUrl,
+    connectionsUrl: config.xero.connectionsUrl,
+    scopes: config.xero.scopes,
+  });
+  const cipher = new TokenCipher(config.encryption.current, config.encryption.previous);
+  const tokenManager = new TokenManager({
+    identity,
+    tokens: storeTokenStore(store),
+    locks: storeLockPort(store),
+    cipher,
+    logger: deps.logger,
+    // A refresh before the services exist is not lost: the next one writes the same figures.
+    onRefreshed: (id, health) => connections.services?.onTokenRefreshed(id, health),
+    listConnectionIds: async () => {
+      const rows = (await connections.services?.connectionRows.listConnected()) ?? [];
+      return rows.map((row) => row.id);
+    },
+  });
+  const limiter = createXeroRateLimiter(store, deps.limits);
+  const xero = new XeroNodeGateway({
+    getAccessToken: deps.getAccessToken ?? ((id) => tokenManager.getAccessToken(id)),
+    limiter,
+    basePath: config.xero.apiBaseUrl,
+    onCall: deps.onCall,
+  });
+  return { identity, cipher, tokenManager, limiter, xero };
+}

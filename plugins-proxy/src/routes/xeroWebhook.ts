@@ -1,0 +1,55 @@
+/**
+ * `POST /xero/webhook`: verify, acknowledge, then hand the events on.
+ *
+ * The plugin replaces the body parsers in its own scope with a raw-buffer one, because the
+ * signature covers the exact bytes Xero sent. Xero wants 200 with no body within 5 seconds (401
+ * with no body for a bad signature), so `onEvents` runs after the reply, on the next turn.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TargetedPull } from '../xeroWebhooks/events';
+import { parseWebhookPayload } from '../xeroWebhooks/events';
+import { isValidXeroSignature } from '../xeroWebhooks/signature';
+
+export interface XeroWebhookRouteOptions {
+  readonly webhookKey: string;
+  readonly onEvents: (pulls: TargetedPull[]) => Promise<void> | void;
+  readonly path?: string;
+}
+
+export function registerXeroWebhookRoute(app: FastifyInstance, options: XeroWebhookRouteOptions): void {
+  if (!options.webhookKey) throw new Error('The Xero webhook route needs a webhook key (XERO_WEBHOOK_KEY)');
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    scope.post(options.path ?? '/xero/webhook', async (request, reply) => {
+      const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const signature = request.headers['x-xero-signature'];
+      if (
+        !isValidXeroSignature(
+          options.webhookKey,
+          rawBody,
+          typeof signature === 'string' ? signature : undefined,
+        )
+      ) {
+        request.log.warn('xero webhook signature mismatch');
+        return reply.code(401).send();
+      }
+      const payload = parseWebhookPayload(rawBody);
+      if (!payload.ok) {
+        // Signed by Xero but unreadable: acknowledge (a retry would not read better) and log.
+        request.log.warn({ reason: payload.reason }, 'xero webhook payload ignored');
+        return reply.code(200).send();
+      }
+      if (payload.pulls.length > 0) {
+        const log = request.log;
+        setImmediate(() => {
+          Promise.resolve()
+            .then(() => options.onEvents(payload.pulls))
+            .catch((error: unknown) => log.error({ err: error }, 'xero webhook events were not queued'));
+        });
+      }
+      return reply.code(200).send();
+    });
+  });
+}
