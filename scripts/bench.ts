@@ -40,7 +40,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   intake: {
     description:
-      'Dataverse webhook deliveries (valid RemoteExecutionContext bodies for distinct stl_synchistory ids, right secret) at concurrency 50 from a child process (fetch keep-alive) against the relay as startRelay composes it, on a temp SQLite file, with the worker running a no-op push handler. Latencies are measured by the client; jobsCreated is read back from the store.',
+      'Dataverse webhook deliveries (valid RemoteExecutionContext bodies for distinct stl_synchistory ids, right secret) at concurrency 50 from a child process (fetch keep-alive) against the production relay (createRelay), on a temp SQLite file, with the worker running a no-op push handler. Latencies are measured by the client; jobsCreated is read back from the store.',
     run: (options) => benchIntake(options),
   },
   mapping: {

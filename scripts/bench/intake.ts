@@ -1,11 +1,6 @@
 /**
- * Bench scenario "intake": the relay's real process composition (startRelay: app, store, queue,
- * worker, reconciler) on a temp SQLite file, with the push handler replaced by a no-op so only
- * intake is measured while the worker still claims and completes jobs as in production. A child
- * process (intakeClient.ts) posts N Dataverse webhook deliveries, each a valid RemoteExecutionContext
- * for its own stl_synchistory id with the right secret, at concurrency 50; on a 2-core machine
- * that keeps the client off the relay's event loop. jobsCreated is read back from the store and
- * must equal deliveries.
+ * Bench scenario "intake": the production relay (createRelay) on a temp SQLite file with a no-op push
+ * handler, fed Dataverse webhook deliveries by a child process (intakeClient.ts) at concurrency 50.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +11,7 @@ import { CHOICES, COLUMNS, COMPONENTS, SYSTEM_TABLES, TABLES } from '../../solut
 import { loadConfig } from '../../plugins-proxy/src/config';
 import { createLogger } from '../../plugins-proxy/src/logger';
 import { DATAVERSE_WEBHOOK_PATH } from '../../plugins-proxy/src/routes/dataverseWebhook';
-import { startRelay } from '../../plugins-proxy/src/server';
+import { createRelay } from '../../plugins-proxy/src/relay/createRelay';
 import { JobOutcomes } from '../../plugins-proxy/src/jobs/outcomes';
 import type { IntakeClientJob, IntakeClientResult } from './intakeClient';
 
@@ -137,16 +132,18 @@ export async function benchIntake(options: {
 }): Promise<IntakeFigures> {
   const deliveries = options.quick ? QUICK_DELIVERIES : FULL_DELIVERIES;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-intake-'));
-  const relay = await startRelay(benchConfig(dir), {
+  // No Dataverse or Xero behind it: the deliveries carry the whole row, and the push is a no-op.
+  const relay = await createRelay(benchConfig(dir), {
     logger: createLogger({ level: 'silent' }),
     handlers: { push: async () => JobOutcomes.succeeded() },
-    syncRequestSource: { get: async () => null, listQueued: async () => [] },
-    checkDataverseToken: async () => undefined,
+    dataverseTokenProvider: { getToken: async () => 'bench-token' },
+    getXeroAccessToken: async () => ({ accessToken: 'bench-token', tenantId: 'bench-tenant' }),
   });
+  const url = await relay.start();
   try {
-    options.log(`${deliveries} deliveries at concurrency ${CONCURRENCY} to ${relay.url}`);
+    options.log(`${deliveries} deliveries at concurrency ${CONCURRENCY} to ${url}`);
     const result = await runClient({
-      url: `${relay.url}${DATAVERSE_WEBHOOK_PATH}`,
+      url: `${url}${DATAVERSE_WEBHOOK_PATH}`,
       headers: { 'content-type': 'application/json', [COMPONENTS.webhookAuthHeader]: SECRET },
       bodyTemplate: webhookBodyTemplate(),
       idPlaceholder: ID_PLACEHOLDER,

@@ -14,7 +14,6 @@ import { DataverseConnectionRows } from './connectionRows';
 import { createConnectionHealth, type ConnectionHealth } from './health';
 import type { TokenHealth, TokenManager } from '../oauth/tokenManager';
 import type { JobHandler } from '../jobs/outcomes';
-import type { JobQueue } from '../jobs/jobQueue';
 import type { Scheduler } from '../jobs/scheduler';
 import type { TargetedPull } from '../xeroWebhooks/events';
 import { createPaymentPuller, type PaymentPuller } from '../pull/payments';
@@ -35,13 +34,11 @@ const KEEP_ALIVE_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 export interface ConnectionServicesDeps {
   readonly scheduler: Scheduler;
-  /** Accepted with the rest of the relay's parts; the services hold and release jobs through the store. */
-  readonly queue?: JobQueue;
   readonly store: Store;
   readonly dataverse: DataverseClient;
   readonly xero: XeroGateway;
-  /** For the keep-alive; it needs `listConnectionIds` (use `connectionRows.listConnected`). */
-  readonly tokenManager?: Pick<TokenManager, 'refreshIdleConnections'>;
+  /** Its refreshes update the connection rows' health; the keep-alive refreshes idle connections. */
+  readonly tokenManager?: Pick<TokenManager, 'refreshIdleConnections' | 'onRefreshed'>;
   readonly logger: Logger;
   readonly config: Pick<Config, 'paymentsIntervalMs' | 'referenceIntervalMs'>;
   /** The shared limiter: its X-DayLimit-Remaining, counted down since, is the freshest calls-left figure. */
@@ -123,10 +120,14 @@ export function registerConnectionServices(deps: ConnectionServicesDeps): Connec
   deps.scheduler.every(SCHEDULED_TASKS.referenceData, deps.config.referenceIntervalMs, async () => {
     for (const connection of await listConnections()) await referenceData.run(connection.id);
   });
+  const unsubscribe = deps.tokenManager?.onRefreshed((id, tokenHealth) =>
+    health.recordRefresh(id, tokenHealth),
+  );
   if (deps.tokenManager && deps.scheduleKeepAlive !== false) {
     const tokenManager = deps.tokenManager;
     deps.scheduler.every(SCHEDULED_TASKS.keepAlive, KEEP_ALIVE_INTERVAL_MS, async () => {
-      const report = await tokenManager.refreshIdleConnections(now());
+      const ids = (await listConnections()).map((row) => row.id);
+      const report = await tokenManager.refreshIdleConnections(now(), ids);
       for (const error of report.needsAttention) await health.markNeedsAttention(error);
       for (const failure of report.failed)
         await health.update(failure.connectionId, { lastError: failure.message });
@@ -151,6 +152,7 @@ export function registerConnectionServices(deps: ConnectionServicesDeps): Connec
     payments,
     referenceData,
     async stop() {
+      unsubscribe?.();
       await Promise.allSettled([...running]);
     },
   };

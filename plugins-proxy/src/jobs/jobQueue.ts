@@ -19,11 +19,6 @@ export interface JobQueueOptions {
    * relay writes the final failure to the Dataverse row here, for every kind of job.
    */
   readonly onGaveUp?: (job: Job, reason: string) => Promise<void>;
-  /**
-   * The connection of a new invoice job whose request names none (the invoice's or the default
-   * one), so holding and releasing by connection covers it. A failure leaves it unset.
-   */
-  readonly resolveConnection?: (job: NewJob) => Promise<string | null>;
 }
 
 export type EnqueueListener = (job: NewJob) => void;
@@ -40,7 +35,6 @@ export class JobQueue {
   private readonly random: () => number;
   private readonly listeners = new Set<EnqueueListener>();
   private readonly onGaveUp?: (job: Job, reason: string) => Promise<void>;
-  private readonly resolveConnection?: (job: NewJob) => Promise<string | null>;
 
   constructor(
     readonly store: Store,
@@ -52,7 +46,6 @@ export class JobQueue {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.onGaveUp = options.onGaveUp;
-    this.resolveConnection = options.resolveConnection;
   }
 
   /** Called after a new job is stored, so a worker can start at once instead of at its next poll. */
@@ -63,22 +56,9 @@ export class JobQueue {
 
   /** Stores the job unless it exists; true when it was new. */
   async enqueue(job: NewJob): Promise<boolean> {
-    const stored = await this.withConnection(job);
-    const created = await this.store.enqueueJob(stored, this.clock.now());
-    if (created) for (const listener of this.listeners) listener(stored);
+    const created = await this.store.enqueueJob(job, this.clock.now());
+    if (created) for (const listener of this.listeners) listener(job);
     return created;
-  }
-
-  private async withConnection(job: NewJob): Promise<NewJob> {
-    if (job.connectionId || !job.invoiceId || !this.resolveConnection) return job;
-    // A row announced again (webhook, nudge, reconciler) is not looked up again.
-    if (await this.store.getJob(job.id)) return job;
-    try {
-      const connectionId = await this.resolveConnection(job);
-      return connectionId ? { ...job, connectionId } : job;
-    } catch {
-      return job;
-    }
   }
 
   /**
@@ -118,8 +98,8 @@ export class JobQueue {
     return this.store.failJob(job.id, owner, message, this.clock.now());
   }
 
-  hold(job: Job, owner: string, reason: string): Promise<boolean> {
-    return this.store.holdJob(job.id, owner, reason, this.clock.now());
+  hold(job: Job, owner: string, reason: string, connectionId?: string): Promise<boolean> {
+    return this.store.holdJob(job.id, owner, reason, this.clock.now(), connectionId);
   }
 
   /**

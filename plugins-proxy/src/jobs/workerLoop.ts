@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { ClaimFilter, Job } from '../adapters/store/store';
 import { withIds } from '../logger';
 import type { MetricsRegistry } from '../metrics';
-import type { JobHandler, JobOutcome } from './outcomes';
+import { applyOutcome, keepLeases, JobOutcomes, type JobHandler, type JobOutcome } from './outcomes';
 import type { JobQueue } from './jobQueue';
 
 export interface WorkerLoopOptions {
@@ -119,18 +119,18 @@ export class WorkerLoop {
       tenantId: job.tenantId,
     });
     const lease = new AbortController();
-    const renewEvery = this.options.renewEveryMs ?? Math.max(1, Math.floor(queue.leaseMs / 3));
-    const renewal = setInterval(() => {
-      queue.renew(job, owner).then(
-        (held) => {
-          if (!held && !lease.signal.aborted) {
-            logger.warn('lost the lease on a running job; another worker owns it now');
-            lease.abort();
-          }
-        },
-        (error: unknown) => logger.warn({ err: error }, 'renewing a lease failed'),
-      );
-    }, renewEvery);
+    const stopRenewing = keepLeases(
+      queue,
+      [job],
+      owner,
+      logger,
+      () => {
+        if (lease.signal.aborted) return;
+        logger.warn('lost the lease on a running job; another worker owns it now');
+        lease.abort();
+      },
+      this.options.renewEveryMs,
+    );
     const started = Date.now();
     let outcome: JobOutcome | { readonly type: 'crashed' };
     try {
@@ -139,10 +139,16 @@ export class WorkerLoop {
       logger.error({ err: error }, 'job handler threw');
       outcome = { type: 'crashed' };
     } finally {
-      clearInterval(renewal);
+      stopRenewing();
     }
     try {
-      await this.apply(job, outcome, logger);
+      await applyOutcome(
+        queue,
+        job,
+        owner,
+        outcome.type === 'crashed' ? JobOutcomes.retry(0, UNEXPECTED) : outcome,
+        logger,
+      );
     } catch (error) {
       logger.error(
         { err: error },
@@ -156,35 +162,5 @@ export class WorkerLoop {
       ?.histogram('relay_job_duration_ms', 'Time a job ran, in milliseconds', ['org_id', 'kind'])
       .observe({ org_id: job.orgId, kind: job.kind }, Date.now() - started);
     for (const listener of this.listeners) listener(job, outcome);
-  }
-
-  private async apply(
-    job: Job,
-    outcome: JobOutcome | { readonly type: 'crashed' },
-    logger: Logger,
-  ): Promise<void> {
-    const { queue, owner } = this.options;
-    switch (outcome.type) {
-      case 'succeeded':
-        await queue.complete(job, owner);
-        logger.info({ attempts: job.attempts }, 'job succeeded');
-        return;
-      case 'failed':
-        await queue.fail(job, owner, outcome.message);
-        logger.warn({ attempts: job.attempts, reason: outcome.message }, 'job failed');
-        return;
-      case 'held':
-        await queue.hold(job, owner, outcome.message);
-        logger.warn({ reason: outcome.message }, 'job held');
-        return;
-      case 'retry': {
-        const result = await queue.retry(job, owner, outcome.message, outcome.afterMs);
-        logger.warn({ attempts: job.attempts, reason: outcome.message, ...result }, 'job will be retried');
-        return;
-      }
-      case 'crashed':
-        await queue.retry(job, owner, UNEXPECTED);
-        return;
-    }
   }
 }

@@ -43,10 +43,6 @@ export interface TokenManagerOptions {
   readonly lockWaitMs?: number;
   readonly lostResponseRetries?: number;
   readonly keepAliveAfterDays?: number;
-  /** The connections the keep-alive looks at (the relay lists Connected rows). */
-  readonly listConnectionIds?: () => Promise<readonly string[]>;
-  /** Called after every stored refresh, to keep the row's health columns current. */
-  readonly onRefreshed?: (connectionId: string, health: TokenHealth) => Promise<void> | void;
   readonly sleep?: (ms: number) => Promise<void>;
   /** pino-compatible; only ids and messages are logged, never tokens. */
   readonly logger?: { warn(details: object, message: string): void };
@@ -60,8 +56,11 @@ export interface KeepAliveReport {
 
 type Staleness = (set: StoredTokenSet) => boolean;
 
+export type RefreshedListener = (connectionId: string, health: TokenHealth) => Promise<void> | void;
+
 export class TokenManager {
   private readonly inFlight = new Map<string, Promise<StoredTokenSet>>();
+  private readonly refreshedListeners = new Set<RefreshedListener>();
   private readonly clock: Clock;
   private readonly instanceId: string;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -70,6 +69,12 @@ export class TokenManager {
     this.clock = options.clock ?? systemClock;
     this.instanceId = options.instanceId ?? `relay-${randomToken(6)}`;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Told after every stored refresh (the connection row's health columns follow it). */
+  onRefreshed(listener: RefreshedListener): () => void {
+    this.refreshedListeners.add(listener);
+    return () => this.refreshedListeners.delete(listener);
   }
 
   async getAccessToken(connectionId: string): Promise<{ accessToken: string; tenantId: string }> {
@@ -81,14 +86,12 @@ export class TokenManager {
     return { accessToken: set.accessToken, tenantId: set.tenantId };
   }
 
-  /** Refreshes every listed connection whose refresh token is older than the keep-alive age. */
-  async refreshIdleConnections(now: number): Promise<KeepAliveReport> {
-    if (!this.options.listConnectionIds)
-      throw new Error('TokenManager needs listConnectionIds for the keep-alive');
+  /** Refreshes each given connection whose refresh token is older than the keep-alive age. */
+  async refreshIdleConnections(now: number, connectionIds: readonly string[]): Promise<KeepAliveReport> {
     const maxAgeMs = (this.options.keepAliveAfterDays ?? 30) * DAY_MS;
     const idle: Staleness = (set) => now - set.refreshTokenIssuedAt >= maxAgeMs;
     const report: KeepAliveReport = { refreshed: [], needsAttention: [], failed: [] };
-    for (const connectionId of await this.options.listConnectionIds()) {
+    for (const connectionId of connectionIds) {
       try {
         if (!idle(await this.readSet(connectionId))) continue;
         await this.singleFlight(connectionId, idle);
@@ -163,14 +166,16 @@ export class TokenManager {
 
   /** The tokens are already stored; a failed health write must not fail the caller's Xero call. */
   private async reportRefreshed(connectionId: string, health: TokenHealth): Promise<void> {
-    try {
-      await this.options.onRefreshed?.(connectionId, health);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.logger?.warn(
-        { connectionId, err: message },
-        'could not record the token refresh on the connection row',
-      );
+    for (const listener of this.refreshedListeners) {
+      try {
+        await listener(connectionId, health);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.options.logger?.warn(
+          { connectionId, err: message },
+          'could not record the token refresh on the connection row',
+        );
+      }
     }
   }
 

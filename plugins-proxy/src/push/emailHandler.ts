@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import { applyChangesets } from '../adapters/dataverse/changesetRunner';
 import type { DataverseClient } from '../adapters/dataverse/client';
-import { and, eq, keySegment, lookupProperty } from '../adapters/dataverse/odata';
+import { connectionIdOrDefault } from '../adapters/dataverse/defaultConnection';
+import { keySegment, lookupProperty } from '../adapters/dataverse/odata';
 import { failureChangeset, MAX_MESSAGE_LENGTH } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
@@ -31,18 +32,6 @@ export interface EmailDeps {
 const IC = COLUMNS.invoice;
 const HC = COLUMNS.syncHistory;
 type Row = Record<string, unknown>;
-
-async function connectionOf(dataverse: DataverseClient, invoice: Row, job: Job): Promise<string | undefined> {
-  const named = invoice[lookupProperty(IC.connectionId)] ?? job.connectionId;
-  if (typeof named === 'string' && named) return named;
-  const [row] = await dataverse.query<Row>(TABLES.connection.entitySet, {
-    select: [TABLES.connection.primaryId],
-    filter: and(eq(COLUMNS.connection.isDefault, true), eq(SYSTEM_COLUMNS.stateCode, 0)),
-    top: 1,
-  });
-  const id = row?.[TABLES.connection.primaryId];
-  return typeof id === 'string' ? id : undefined;
-}
 
 export function createEmailHandler(deps: EmailDeps): JobHandler {
   const now = deps.now ?? (() => new Date());
@@ -85,7 +74,7 @@ export function createEmailHandler(deps: EmailDeps): JobHandler {
       const outcome = errorOutcome(error);
       if (outcome.type === 'held') {
         if (isConnectionNeedsAttention(error)) await deps.onNeedsAttention?.(error);
-        return JobOutcomes.held(outcome.message);
+        return JobOutcomes.held(outcome.message, outcome.connectionId);
       }
       // Once the attempts are spent the queue writes the final failure (gaveUp.ts).
       if (outcome.type === 'retry') return JobOutcomes.retry(outcome.afterMs, outcome.message);
@@ -118,7 +107,10 @@ async function emailOnce(
   const type = invoice[IC.documentType] ?? CHOICES.documentType.values.salesInvoice;
   if (type !== CHOICES.documentType.values.salesInvoice)
     return finish([`${label}: Xero emails sales invoices only, not bills or credit notes.`], false);
-  const connectionId = await connectionOf(deps.dataverse, invoice, job);
+  const connectionId = await connectionIdOrDefault(
+    deps.dataverse,
+    invoice[lookupProperty(IC.connectionId)] ?? job.connectionId,
+  );
   if (!connectionId)
     return finish([`${label} names no Xero connection: set Connection on the invoice.`], false);
   await deps.gateway.emailInvoice(connectionId, xeroId, { idempotencyKey: idempotencyKey('email', job.id) });

@@ -9,11 +9,12 @@ import { isConnectionNeedsAttention } from '../oauth/errors';
 
 export type ErrorOutcome =
   | { type: 'retry'; afterMs: number; message: string }
-  | { type: 'held'; message: string }
+  | { type: 'held'; message: string; connectionId?: string }
   | { type: 'failed'; messages: string[] };
 
 export function errorOutcome(error: unknown): ErrorOutcome {
-  if (isConnectionNeedsAttention(error)) return { type: 'held', message: error.message };
+  if (isConnectionNeedsAttention(error))
+    return { type: 'held', message: error.message, connectionId: error.connectionId };
   if (error instanceof XeroError) {
     if (error.retryable) {
       return {

@@ -38,6 +38,8 @@ export interface PrepareFailure {
   job: Job;
   startedOn: Date;
   invoiceId?: string;
+  /** The connection the push resolved, once known. */
+  connectionId?: string;
   messages: string[];
   findings?: Finding[];
   outcome?: 'failed' | 'needsReview';

@@ -7,7 +7,14 @@
  */
 import type { Logger } from 'pino';
 import type { Job } from '../adapters/store/store';
-import { JobOutcomes, type JobContext, type JobHandler, type JobOutcome } from '../jobs/outcomes';
+import {
+  applyOutcome,
+  keepLeases,
+  JobOutcomes,
+  type JobContext,
+  type JobHandler,
+  type JobOutcome,
+} from '../jobs/outcomes';
 import type { JobQueue } from '../jobs/jobQueue';
 
 export type RunJobs = (jobs: readonly Job[], logger: Logger) => Promise<Map<string, JobOutcome>>;
@@ -63,7 +70,7 @@ export class PushBatcher {
   private async runGroup(connectionId: string, group: Waiting[]): Promise<void> {
     const { owner, logger } = group[0].context;
     let companions: Job[] = [];
-    let renewal: NodeJS.Timeout | undefined;
+    let stopRenewing = () => undefined as void;
     try {
       const room = this.maxJobs - group.length;
       if (room > 0) {
@@ -72,7 +79,8 @@ export class PushBatcher {
           ...(connectionId ? { connectionId } : {}),
         });
       }
-      renewal = this.keepLeases(companions, owner, logger);
+      // The worker loop renews the jobs it claimed; companions are renewed here while the run lasts.
+      stopRenewing = keepLeases(this.options.queue, companions, owner, logger);
       const jobs = [...group.map((w) => w.job), ...companions];
       if (jobs.length > 1) logger.info({ jobs: jobs.length, connectionId }, 'bulk push');
       const outcomes = await this.options.run(jobs, logger);
@@ -84,26 +92,8 @@ export class PushBatcher {
       for (const job of companions) await this.apply(job, owner, undefined, logger);
       for (const w of group) w.resolve(JobOutcomes.retry(0, LOST));
     } finally {
-      clearInterval(renewal);
+      stopRenewing();
     }
-  }
-
-  /** The worker loop renews the jobs it claimed; companions are renewed here for as long as the run lasts. */
-  private keepLeases(jobs: readonly Job[], owner: string, logger: Logger): NodeJS.Timeout | undefined {
-    if (jobs.length === 0) return undefined;
-    const { queue } = this.options;
-    const timer = setInterval(
-      () => {
-        for (const job of jobs) {
-          queue
-            .renew(job, owner)
-            .catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, 'renewing a lease failed'));
-        }
-      },
-      Math.max(1, Math.floor(queue.leaseMs / 3)),
-    );
-    timer.unref();
-    return timer;
   }
 
   private async apply(
@@ -112,13 +102,8 @@ export class PushBatcher {
     outcome: JobOutcome | undefined,
     logger: Logger,
   ): Promise<void> {
-    const { queue } = this.options;
     try {
-      if (!outcome) await queue.retry(job, owner, LOST);
-      else if (outcome.type === 'succeeded') await queue.complete(job, owner);
-      else if (outcome.type === 'failed') await queue.fail(job, owner, outcome.message);
-      else if (outcome.type === 'held') await queue.hold(job, owner, outcome.message);
-      else await queue.retry(job, owner, outcome.message, outcome.afterMs);
+      await applyOutcome(this.options.queue, job, owner, outcome ?? JobOutcomes.retry(0, LOST), logger);
     } catch (error) {
       logger.error({ err: error, jobId: job.id }, 'recording a companion job outcome failed');
     }

@@ -314,6 +314,7 @@ export class PushRun {
       job: push.job,
       startedOn: push.startedOn,
       invoiceId: push.invoiceId,
+      connectionId: push.connectionId,
       messages,
       findings: push.mapping.findings,
     };

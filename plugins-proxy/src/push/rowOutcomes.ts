@@ -90,7 +90,10 @@ export class RowOutcomes {
     const outcome = errorOutcome(error);
     const { job } = failure;
     if (outcome.type === 'held') {
-      this.outcomes.set(job.id, JobOutcomes.held(outcome.message));
+      this.outcomes.set(
+        job.id,
+        JobOutcomes.held(outcome.message, outcome.connectionId ?? failure.connectionId),
+      );
       await this.note(job, `Waiting for the Xero connection: ${outcome.message}`);
       if (isConnectionNeedsAttention(error)) await this.markConnection(error);
       return;

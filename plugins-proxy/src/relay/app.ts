@@ -1,7 +1,6 @@
 /**
- * The relay's HTTP app, built from configuration and dependencies and nothing else, so tests
- * drive it through app.inject() with fakes and server.ts wires the real adapters. Routes stay
- * thin: parse, verify, enqueue, reply.
+ * The relay's HTTP app, built from configuration and dependencies only, so route tests drive it
+ * through app.inject() with fakes. Routes stay thin: parse, verify, enqueue, reply.
  */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -29,7 +28,7 @@ export interface AppDependencies {
   readonly checkDataverseToken: () => Promise<void>;
   readonly metrics: MetricsRegistry;
   /** More routes (OAuth, Xero webhook), registered after the core ones and under the same hooks. */
-  readonly extraRoutes?: ReadonlyArray<(app: FastifyInstance) => void>;
+  readonly routes?: ReadonlyArray<(app: FastifyInstance) => void>;
 }
 
 export function buildApp(deps: AppDependencies): FastifyInstance {
@@ -69,6 +68,6 @@ export function buildApp(deps: AppDependencies): FastifyInstance {
     checkDataverseToken: deps.checkDataverseToken,
     metrics: deps.metrics,
   });
-  for (const register of deps.extraRoutes ?? []) register(app);
+  for (const register of deps.routes ?? []) register(app);
   return app;
 }

@@ -1,11 +1,6 @@
 /**
- * The relay's Xero-connection side, wired for createRelay: the connection services of pull/
- * (health, reference data, payments, keep-alive), the OAuth connect flow on the connection rows,
- * and the routes (`/oauth/*`, `POST /xero/webhook`).
- *
- * The routes are registered after the caller's extraRoutes and skip a path that one of those
- * already serves, so a caller that still wires its own (the sandbox, older test harnesses) keeps
- * working instead of failing on a duplicate route.
+ * The relay's Xero-connection side: the connection services (health, reference data, payments,
+ * keep-alive), the OAuth connect flow on the connection rows, and their routes.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -24,9 +19,6 @@ import type { XeroIdentity } from '../oauth/xeroIdentity';
 import { registerConnectionServices, type ConnectionServices } from '../connections/connectionServices';
 import type { Scheduler } from '../jobs/scheduler';
 import { registerXeroWebhookRoute } from '../routes/xeroWebhook';
-
-export const XERO_WEBHOOK_PATH = '/xero/webhook';
-const OAUTH_CONNECT_PATH = '/oauth/connect';
 
 export interface ConnectionWiringDeps {
   readonly config: Pick<
@@ -47,26 +39,10 @@ export interface ConnectionWiringDeps {
 export interface ConnectionWiring {
   readonly services: ConnectionServices;
   readonly flow: ConnectFlow;
-  /** The OAuth and Xero webhook routes, for buildApp's extraRoutes (after the caller's). */
+  /** The OAuth and Xero webhook routes, for buildApp. */
   readonly routes: ReadonlyArray<(app: FastifyInstance) => void>;
   /** Row Needs attention with the reconnect message, the connection's jobs held (best effort). */
   onNeedsAttention(error: ConnectionNeedsAttention): Promise<void>;
-}
-
-/** Registers `register` in its own plugin unless an earlier plugin already serves `method path`. */
-function unlessServed(
-  method: 'GET' | 'POST',
-  url: string,
-  register: (app: FastifyInstance) => void,
-): (app: FastifyInstance) => void {
-  return (app) =>
-    app.register(async (scope) => {
-      if (scope.hasRoute({ method, url })) {
-        scope.log.info({ url }, 'route served by an extra route; the built-in one is not registered');
-        return;
-      }
-      register(scope);
-    });
 }
 
 export function wireConnections(deps: ConnectionWiringDeps): ConnectionWiring {
@@ -93,16 +69,12 @@ export function wireConnections(deps: ConnectionWiringDeps): ConnectionWiring {
     onConnected: (id) => services.onConnected(id),
   });
   const routes = [
-    unlessServed('GET', OAUTH_CONNECT_PATH, (app) =>
-      registerOAuthRoutes(app, { flow, allowedOrigin: config.dataverseOrigin }),
-    ),
-    unlessServed('POST', XERO_WEBHOOK_PATH, (app) =>
+    (app: FastifyInstance) => registerOAuthRoutes(app, { flow, allowedOrigin: config.dataverseOrigin }),
+    (app: FastifyInstance) =>
       registerXeroWebhookRoute(app, {
         webhookKey: config.xero.webhookKey,
         onEvents: (pulls) => services.onXeroEvents(pulls),
-        path: XERO_WEBHOOK_PATH,
       }),
-    ),
   ];
   return {
     services,

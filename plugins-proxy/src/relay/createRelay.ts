@@ -1,10 +1,6 @@
 /**
- * The composition root of the syncing relay: store, Dataverse client (MSAL client credentials),
- * Xero gateway (tokens from the TokenManager, one shared rate limiter), job queue, worker loop with
- * the push, email and reference-data handlers, reconciler, the connection side (wireConnections:
- * OAuth routes, Xero webhook, payments and reference pulls, keep-alive, health), and the fastify app. `start()` listens and starts the worker;
- * `stop()` stops taking work, lets running jobs finish and closes everything. Overrides are the
- * seams tests and the sandbox use (a store, limits, backoff, a crash hook).
+ * The relay's one composition root: every part built from the configuration, with the seams tests,
+ * the sandbox and the benchmarks replace (docs/architecture.md). start() listens; stop() drains.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -17,25 +13,23 @@ import { openStore } from '../adapters/store/openStore';
 import type { Store } from '../adapters/store/store';
 import type { AccessTokenProvider, XeroGateway } from '../adapters/xero/gateway';
 import type { XeroLimits } from '../adapters/xero/limiter';
-import { buildApp } from './app';
 import type { Config } from '../config';
-import { createLogger } from '../logger';
-import { MetricsRegistry } from '../metrics';
-import { TokenManager } from '../oauth/tokenManager';
-import { relayMetrics } from '../relayMetrics';
+import type { ConnectionServices } from '../connections/connectionServices';
 import type { BackoffPolicy } from '../jobs/backoff';
-import { routeJobsByKind, type JobHandlers } from '../jobs/jobRouter';
 import { JobQueue } from '../jobs/jobQueue';
+import { routeJobsByKind, type JobHandlers } from '../jobs/jobRouter';
 import { createReconciler, type ReconcileResult } from '../jobs/reconciler';
 import { createScheduler, type Scheduler } from '../jobs/scheduler';
 import { WorkerLoop } from '../jobs/workerLoop';
+import { createLogger } from '../logger';
+import { MetricsRegistry } from '../metrics';
 import type { ConnectFlow } from '../oauth/connectFlow';
-import type { ConnectionNeedsAttention } from '../oauth/errors';
-import type { ConnectionServices } from '../connections/connectionServices';
-import { createConnectionResolver } from '../push/connectionResolver';
+import type { TokenManager } from '../oauth/tokenManager';
 import { createEmailHandler } from '../push/emailHandler';
 import { createGaveUpWriter } from '../push/gaveUp';
 import { createPushHandler } from '../push/pushHandler';
+import { relayMetrics } from '../relayMetrics';
+import { buildApp } from './app';
 import { wireConnections } from './connectionWiring';
 import { createXeroAccess } from './xeroAccess';
 
@@ -53,8 +47,8 @@ export interface RelayOverrides {
   bulkWindowMs?: number;
   /** Runs after Xero accepted documents, before the write-back: crash tests throw here. */
   afterXeroSend?: (jobIds: readonly string[]) => Promise<void>;
-  extraHandlers?: JobHandlers;
-  extraRoutes?: ReadonlyArray<(app: FastifyInstance) => void>;
+  /** Replace the handlers of these job kinds (fakes for tests and the intake bench). */
+  handlers?: JobHandlers;
   /** Keep the store open on stop (a test restarts a relay on the same store). */
   keepStoreOpen?: boolean;
 }
@@ -68,9 +62,9 @@ export interface Relay {
   xero: XeroGateway;
   tokenManager: TokenManager;
   metrics: MetricsRegistry;
-  /** Connection health, reference data, payments back (pull/). */
+  /** Connection health, reference data, payments back. */
   connections: ConnectionServices;
-  /** The payments, reference-data and keep-alive schedules (runNow(SCHEDULED_TASKS.payments)). */
+  /** The reconciler, payments, reference-data and keep-alive schedules. */
   scheduler: Scheduler;
   /** Connect, callback, choose organisation, disconnect (the /oauth routes). */
   flow: ConnectFlow;
@@ -81,31 +75,34 @@ export interface Relay {
   stop(): Promise<void>;
 }
 
+function dataverseTokenProvider(config: Config): TokenProvider {
+  return new MsalTokenProvider({
+    tenantId: config.entra.tenantId,
+    clientId: config.entra.clientId,
+    clientSecret: config.entra.clientSecret,
+    resourceUrl: config.dataverseUrl,
+    authorityHost: config.entra.authorityHost,
+    authorityMetadata: config.entra.authorityMetadata,
+  });
+}
+
 export async function createRelay(config: Config, overrides: RelayOverrides = {}): Promise<Relay> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const metrics = new MetricsRegistry();
   const recorded = relayMetrics(metrics, config.orgId);
-  const store = overrides.store ?? (await openStore(config.databaseUrl, config.orgId));
+  const store =
+    overrides.store ??
+    (await openStore(config.databaseUrl, config.orgId, {
+      onConnectionError: (error) => logger.warn({ err: error }, 'the database dropped an idle connection'),
+    }));
 
-  const tokenProvider =
-    overrides.dataverseTokenProvider ??
-    new MsalTokenProvider({
-      tenantId: config.entra.tenantId,
-      clientId: config.entra.clientId,
-      clientSecret: config.entra.clientSecret,
-      resourceUrl: config.dataverseUrl,
-      authorityHost: config.entra.authorityHost,
-      authorityMetadata: config.entra.authorityMetadata,
-    });
+  const tokenProvider = overrides.dataverseTokenProvider ?? dataverseTokenProvider(config);
   const dataverse = new DataverseHttpClient({
     url: config.dataverseUrl,
     tokenProvider,
     onRequest: (event) => recorded.dataverseRequest(event),
   });
   const syncRequestSource = new DataverseSyncRequestSource(dataverse);
-
-  // The connection services need the gateway; the token manager reaches them through `late`.
-  const late: { services?: ConnectionServices } = {};
   const { identity, cipher, tokenManager, limiter, xero } = createXeroAccess({
     config,
     store,
@@ -113,7 +110,6 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     limits: overrides.xeroLimits,
     getAccessToken: overrides.getXeroAccessToken,
     onCall: (event) => recorded.xeroCall(event),
-    connections: late,
   });
   const scheduler = createScheduler({ logger });
   const connections = wireConnections({
@@ -128,15 +124,13 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     scheduler,
     limiter,
   });
-  late.services = connections.services;
-  const onNeedsAttention = (error: ConnectionNeedsAttention) => connections.onNeedsAttention(error);
+  const onNeedsAttention = connections.onNeedsAttention;
 
   const queue = new JobQueue(store, {
     maxAttempts: config.jobMaxAttempts,
     backoff: overrides.backoff,
     leaseMs: overrides.leaseMs,
     onGaveUp: createGaveUpWriter(dataverse, logger),
-    resolveConnection: createConnectionResolver(dataverse),
   });
   const push = createPushHandler(
     { dataverse, gateway: xero, store, onNeedsAttention, afterXeroSend: overrides.afterXeroSend },
@@ -145,12 +139,11 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
   );
   const worker = new WorkerLoop({
     queue,
-    // The caller's handlers may replace the services' (refreshReference), never push or email.
     handler: routeJobsByKind({
       ...connections.services.handlers,
-      ...overrides.extraHandlers,
       push,
       email: createEmailHandler({ dataverse, gateway: xero, onNeedsAttention }),
+      ...overrides.handlers,
     }),
     owner: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
     concurrency: config.workerConcurrency,
@@ -171,7 +164,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     syncRequestSource,
     checkDataverseToken: async () => void (await tokenProvider.getToken()),
     metrics,
-    extraRoutes: [...(overrides.extraRoutes ?? []), ...connections.routes],
+    routes: connections.routes,
   });
 
   return {
@@ -203,6 +196,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
       await worker.stop();
       await connections.services.stop();
       if (!overrides.keepStoreOpen) await store.close();
+      logger.info('relay stopped');
     },
   };
 }

@@ -1,9 +1,6 @@
 /**
- * The relay's way into Xero: the identity client, the token cipher, the TokenManager (single-flight
- * refresh over store locks) and the Xero gateway with its rate limiter (shared through the store
- * on PostgreSQL, so several relays stay inside one tenant's limits). The token manager reports
- * refreshes and asks for Connected rows through `connections`, which the caller fills in once the
- * connection services exist (they need this gateway first).
+ * The relay's way into Xero: identity client, token cipher, TokenManager (single-flight refresh over
+ * store locks) and the gateway with its rate limiter (shared through the store on PostgreSQL).
  */
 import type { Logger } from 'pino';
 import type { Store } from '../adapters/store/store';
@@ -16,7 +13,6 @@ import { TokenCipher } from '../oauth/crypto';
 import { storeLockPort, storeTokenStore } from '../oauth/storePorts';
 import { TokenManager } from '../oauth/tokenManager';
 import { createXeroIdentity, type XeroIdentity } from '../oauth/xeroIdentity';
-import type { ConnectionServices } from '../connections/connectionServices';
 
 export interface XeroAccessDeps {
   readonly config: Pick<Config, 'xero' | 'encryption'>;
@@ -25,7 +21,6 @@ export interface XeroAccessDeps {
   readonly limits?: Partial<XeroLimits>;
   readonly getAccessToken?: AccessTokenProvider;
   readonly onCall: (event: XeroCallEvent) => void;
-  readonly connections: { services?: Pick<ConnectionServices, 'onTokenRefreshed' | 'connectionRows'> };
 }
 
 export interface XeroAccess {
@@ -37,7 +32,7 @@ export interface XeroAccess {
 }
 
 export function createXeroAccess(deps: XeroAccessDeps): XeroAccess {
-  const { config, store, connections } = deps;
+  const { config, store } = deps;
   const identity = createXeroIdentity({
     clientId: config.xero.clientId,
     clientSecret: config.xero.clientSecret,
@@ -54,12 +49,6 @@ export function createXeroAccess(deps: XeroAccessDeps): XeroAccess {
     locks: storeLockPort(store),
     cipher,
     logger: deps.logger,
-    // A refresh before the services exist is not lost: the next one writes the same figures.
-    onRefreshed: (id, health) => connections.services?.onTokenRefreshed(id, health),
-    listConnectionIds: async () => {
-      const rows = (await connections.services?.connectionRows.listConnected()) ?? [];
-      return rows.map((row) => row.id);
-    },
   });
   const limiter = createXeroRateLimiter(store, deps.limits);
   const xero = new XeroNodeGateway({

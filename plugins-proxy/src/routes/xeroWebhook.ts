@@ -13,8 +13,9 @@ import { isValidXeroSignature } from '../xeroWebhooks/signature';
 export interface XeroWebhookRouteOptions {
   readonly webhookKey: string;
   readonly onEvents: (pulls: TargetedPull[]) => Promise<void> | void;
-  readonly path?: string;
 }
+
+export const XERO_WEBHOOK_PATH = '/xero/webhook';
 
 export function registerXeroWebhookRoute(app: FastifyInstance, options: XeroWebhookRouteOptions): void {
   if (!options.webhookKey) throw new Error('The Xero webhook route needs a webhook key (XERO_WEBHOOK_KEY)');
@@ -22,7 +23,7 @@ export function registerXeroWebhookRoute(app: FastifyInstance, options: XeroWebh
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-    scope.post(options.path ?? '/xero/webhook', async (request, reply) => {
+    scope.post(XERO_WEBHOOK_PATH, async (request, reply) => {
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const signature = request.headers['x-xero-signature'];
       if (

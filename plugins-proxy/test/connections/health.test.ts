@@ -90,8 +90,8 @@ describe('health columns', () => {
       tokens: storeTokenStore(p.h.store),
       locks: storeLockPort(p.h.store),
       cipher: new TokenCipher(cfg.encryption.current),
-      onRefreshed: (id, health) => p.services.onTokenRefreshed(id, health),
     });
+    manager.onRefreshed((id, health) => p.services.onTokenRefreshed(id, health));
     const before = Math.floor(Date.now() / 1000) * 1000;
     await manager.getAccessToken(p.connectionId);
     const row = await connectionRow();

@@ -32,7 +32,7 @@ beforeAll(async () => {
   h = await startHarness({
     maxAttempts: MAX_ATTEMPTS,
     // Void jobs stand in for any handler that only ever meets transient failures.
-    relay: { extraHandlers: { void: async () => JobOutcomes.retry(0, 'Xero is busy.') } },
+    relay: { handlers: { void: async () => JobOutcomes.retry(0, 'Xero is busy.') } },
   });
 }, 60_000);
 afterAll(async () => {

@@ -170,7 +170,9 @@ describe('TokenManager', () => {
   it('reports each refresh so the row shows the last refresh and the new deadline', async () => {
     clock.advance(31 * MINUTE);
     const onRefreshed = jest.fn();
-    await harness.tokenManager({ onRefreshed }).getAccessToken(CONNECTION);
+    const manager = harness.tokenManager();
+    manager.onRefreshed(onRefreshed);
+    await manager.getAccessToken(CONNECTION);
     expect(onRefreshed).toHaveBeenCalledWith(CONNECTION, {
       lastRefreshOn: new Date(clock.now()),
       refreshDeadline: new Date(clock.now() + 60 * DAY),
@@ -179,11 +181,11 @@ describe('TokenManager', () => {
 });
 
 describe('keep-alive', () => {
-  const listConnectionIds = async () => [CONNECTION];
+  const connectionIds = [CONNECTION];
 
   it('leaves a connection alone while its refresh token is younger than 30 days', async () => {
     clock.advance(29 * DAY);
-    const report = await harness.tokenManager({ listConnectionIds }).refreshIdleConnections(clock.now());
+    const report = await harness.tokenManager().refreshIdleConnections(clock.now(), connectionIds);
     expect(report.refreshed).toEqual([]);
     expect(fake.refreshCalls).toBe(0);
   });
@@ -192,9 +194,9 @@ describe('keep-alive', () => {
     const deadlineBefore = harness.rows.row(CONNECTION)!.refreshDeadline!.getTime();
     clock.advance(30 * DAY);
     const onRefreshed = jest.fn();
-    const report = await harness
-      .tokenManager({ listConnectionIds, onRefreshed })
-      .refreshIdleConnections(clock.now());
+    const manager = harness.tokenManager();
+    manager.onRefreshed(onRefreshed);
+    const report = await manager.refreshIdleConnections(clock.now(), connectionIds);
     expect(report.refreshed).toEqual([CONNECTION]);
     expect(clock.now()).toBeLessThan(deadlineBefore);
     expect((await storedSet()).refreshTokenIssuedAt).toBe(clock.now());
@@ -204,7 +206,7 @@ describe('keep-alive', () => {
   it('reports a connection whose consent was revoked as needing attention', async () => {
     clock.advance(31 * DAY);
     fake.revokeAllGrants();
-    const report = await harness.tokenManager({ listConnectionIds }).refreshIdleConnections(clock.now());
+    const report = await harness.tokenManager().refreshIdleConnections(clock.now(), connectionIds);
     expect(report.needsAttention.map((problem) => problem.connectionId)).toEqual([CONNECTION]);
     expect(harness.rows.row(CONNECTION)!.status).toBe(CHOICES.connectionStatus.values.connected);
   });

@@ -1,9 +1,7 @@
 /**
- * The integration harness (both emulators, the built solution, a connected connection, the relay)
- * plus the connection services of src/pull wired on the relay's own Dataverse client, Xero gateway
- * and token manager. The refreshReference handler is routed through the relay's worker, so a
- * Refresh reference data row goes the whole way from Dataverse to the handler and back.
- * `services.store` is a separate in-memory store by default, so tests see the jobs they hold.
+ * The integration harness (both emulators, the built solution, the relay from createRelay) plus a
+ * second set of connection services under test, on the relay's Dataverse client and Xero gateway
+ * but their own in-memory job store, so tests see the jobs they hold without the relay's worker.
  */
 import { CHOICES, COLUMNS, STATE_COLUMNS } from '../../../solution/names';
 import { openMemoryStore } from '../../src/adapters/store/openStore';
@@ -13,7 +11,6 @@ import {
   registerConnectionServices,
   type ConnectionServices,
 } from '../../src/connections/connectionServices';
-import type { JobHandler } from '../../src/jobs/outcomes';
 import { createScheduler, type Scheduler } from '../../src/jobs/scheduler';
 import { startHarness, type Harness } from '../integration/integrationHarness';
 import type { Row } from '../integration/webApi';
@@ -35,12 +32,7 @@ export interface PullHarness {
 const HOUR = 60 * 60 * 1000;
 
 export async function startPullHarness(): Promise<PullHarness> {
-  const routed: { refreshReference?: JobHandler } = {};
-  const h = await startHarness({
-    relay: {
-      extraHandlers: { refreshReference: (job, context) => routed.refreshReference!(job, context) },
-    },
-  });
+  const h = await startHarness();
   const logger = createLogger({ level: 'silent' });
   const scheduler = createScheduler({ logger });
   const jobs = openMemoryStore();
@@ -52,7 +44,6 @@ export async function startPullHarness(): Promise<PullHarness> {
     logger,
     config: { paymentsIntervalMs: HOUR, referenceIntervalMs: HOUR },
   });
-  routed.refreshReference = services.handlers.refreshReference;
   const connectionId = h.seed.connectionId;
 
   return {

@@ -1,24 +1,24 @@
 import { COMPONENTS } from '../../../solution/names';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { startRelay, type RunningRelay } from '../../src/server';
 import { JobOutcomes } from '../../src/jobs/outcomes';
+import { createLogger } from '../../src/logger';
+import { createRelay, type Relay } from '../../src/relay/createRelay';
 import { syncHistoryCreated } from '../routes/executionContexts';
-import { FakeSyncRequests, request, WEBHOOK_SECRET } from '../routes/routesHarness';
+import { request, WEBHOOK_SECRET } from '../routes/routesHarness';
 
 const ROW = 'abababab-0000-4000-8000-0000000000ab';
 
-describe('startRelay', () => {
-  let relay: RunningRelay;
+describe('createRelay', () => {
+  let relay: Relay;
+  let url: string;
   const pushed: string[] = [];
-  const rows = new FakeSyncRequests();
 
   beforeAll(async () => {
     const config = loadConfig({
       HOST: '127.0.0.1',
       PORT: '0',
       PUBLIC_URL: 'http://127.0.0.1:1',
-      DATAVERSE_URL: 'https://contoso.crm.dynamics.com',
+      DATAVERSE_URL: 'http://127.0.0.1:9/no-dataverse',
       ENTRA_TENANT_ID: 'tenant',
       ENTRA_CLIENT_ID: 'client',
       ENTRA_CLIENT_SECRET: 'secret',
@@ -29,11 +29,11 @@ describe('startRelay', () => {
       ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
       ENCRYPTION_KEY_ID: 'k1',
       DATABASE_URL: 'sqlite::memory:',
+      RECONCILER_INTERVAL_MS: String(60 * 60_000),
     });
-    relay = await startRelay(config, {
+    relay = await createRelay(config, {
       logger: createLogger({ level: 'silent' }),
-      syncRequestSource: rows,
-      checkDataverseToken: async () => undefined,
+      dataverseTokenProvider: { getToken: async () => 'token' },
       handlers: {
         push: async (job) => {
           pushed.push(job.id);
@@ -41,12 +41,13 @@ describe('startRelay', () => {
         },
       },
     });
+    url = await relay.start();
   });
   afterAll(() => relay.stop());
 
   it('runs a job announced by the webhook right after the reply', async () => {
     const done = new Promise<void>((resolve) => relay.worker.onSettled(() => resolve()));
-    const reply = await request(relay.url, {
+    const reply = await request(url, {
       method: 'POST',
       url: '/dataverse/webhook',
       headers: { [COMPONENTS.webhookAuthHeader]: WEBHOOK_SECRET },
@@ -60,11 +61,11 @@ describe('startRelay', () => {
 
   it('holds a job of a kind this build has no handler for', async () => {
     const done = new Promise<void>((resolve) => relay.worker.onSettled(() => resolve()));
-    await relay.queue.enqueue({ id: 'email-1', kind: 'email' });
+    await relay.queue.enqueue({ id: 'void-1', kind: 'void' });
     await done;
-    expect(await relay.store.getJob('email-1')).toMatchObject({
+    expect(await relay.store.getJob('void-1')).toMatchObject({
       state: 'held',
-      lastError: expect.stringMatching(/no handler for email/),
+      lastError: expect.stringMatching(/no handler for void/),
     });
   });
 });

@@ -114,7 +114,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(...extraRoutes: Array<(app: FastifyInstance) => void>): Promise<Harness> {
+export async function startHarness(...routes: Array<(app: FastifyInstance) => void>): Promise<Harness> {
   const logLines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -155,7 +155,7 @@ export async function startHarness(...extraRoutes: Array<(app: FastifyInstance) 
       if (!harness.dataverseTokenWorks) throw new Error('no token');
     },
     metrics,
-    extraRoutes,
+    routes,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

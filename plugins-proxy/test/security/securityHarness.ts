@@ -1,33 +1,18 @@
 /**
- * The relay under attack: the integration harness (both emulators, the real createRelay over real
- * HTTP on 127.0.0.1:0) plus what an internet-facing relay also exposes — the Xero webhook route
- * with the real connection services behind it, and the OAuth routes on store-backed ports with the
- * Dataverse connection rows. Every relay log line goes to memory (level debug) so a test can
- * search them for secrets, and `footprint()` captures what an attack could change (jobs, tokens,
- * Xero calls, Dataverse rows) so each test can show it changed nothing.
+ * The relay under attack: the integration harness (both emulators, createRelay over real HTTP),
+ * every log line kept in memory (level debug) so a test can search them for secrets, and
+ * `footprint()`: what an attack could change (jobs, tokens, Xero calls, Dataverse rows).
  */
 import { randomBytes } from 'node:crypto';
 import { CHOICES, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import { MsalTokenProvider } from '../../src/adapters/dataverse/tokenProvider';
 import type { JobState } from '../../src/adapters/store/store';
 import { createLogger, type Logger } from '../../src/logger';
-import {
-  registerConnectionServices,
-  type ConnectionServices,
-} from '../../src/connections/connectionServices';
-import { createConnectFlow, type ConnectFlow } from '../../src/oauth/connectFlow';
-import { deriveStateKey, TokenCipher } from '../../src/oauth/crypto';
-import { registerOAuthRoutes } from '../../src/routes/oauth';
-import { storeLockPort, storeOAuthStateStore, storeTokenStore } from '../../src/oauth/storePorts';
+import { TokenCipher } from '../../src/oauth/crypto';
 import { openTokenSet } from '../../src/oauth/tokenSet';
-import { createXeroIdentity } from '../../src/oauth/xeroIdentity';
-import { createScheduler } from '../../src/jobs/scheduler';
+import type { ConnectionServices } from '../../src/connections/connectionServices';
 import type { TargetedPull } from '../../src/xeroWebhooks/events';
-import { registerXeroWebhookRoute } from '../../src/routes/xeroWebhook';
 import { startHarness, type Harness } from '../integration/integrationHarness';
-
-/** Where the Xero emulator redirects after consent (its default registered URI); tests replay it to the relay. */
-export const XERO_REDIRECT_URI = 'http://localhost:3000/oauth/callback';
 
 export interface SecurityHarness extends Harness {
   /** The relay's logger (collecting into logLines), for any second relay a test starts. */
@@ -78,14 +63,6 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
   const pulls: TargetedPull[] = [];
   const dataverseTokens: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line) => void logLines.push(line) } });
-  // Filled once the relay runs; the routes registered before that reach them through here.
-  const wired: { services?: ConnectionServices; flow?: ConnectFlow } = {};
-  const late = <T>(value: T | undefined, what: string): T => {
-    if (!value) throw new Error(`${what} is not wired yet`);
-    return value;
-  };
-  // The harness builds the config, so the routes that need it come with a restart on the same
-  // store; the first relay's few start-up lines are collected too.
   const h = await startHarness({ relay: { logger } });
   const config = h.config;
   const tokenProvider = new MsalTokenProvider({
@@ -95,6 +72,7 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
     resourceUrl: config.dataverseUrl,
     authorityMetadata: config.entra.authorityMetadata,
   });
+  // The same relay again on the same store, now noting each Dataverse token it obtains.
   await h.restartRelay({
     dataverseTokenProvider: {
       getToken: async () => {
@@ -103,57 +81,14 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
         return token;
       },
     },
-    extraRoutes: [
-      (app) =>
-        registerXeroWebhookRoute(app, {
-          webhookKey: config.xero.webhookKey,
-          onEvents: (received) => {
-            pulls.push(...received);
-            return late(wired.services, 'the connection services').onXeroEvents(received);
-          },
-        }),
-      (app) =>
-        registerOAuthRoutes(app, {
-          flow: {
-            startConnect: (input) => late(wired.flow, 'the connect flow').startConnect(input),
-            handleCallback: (input) => late(wired.flow, 'the connect flow').handleCallback(input),
-            chooseOrganisation: (t, id) => late(wired.flow, 'the connect flow').chooseOrganisation(t, id),
-            disconnect: (input) => late(wired.flow, 'the connect flow').disconnect(input),
-          },
-        }),
-    ],
   });
-  const scheduler = createScheduler({ logger });
-  const services = registerConnectionServices({
-    scheduler,
-    store: h.store,
-    dataverse: h.relay.dataverse,
-    xero: h.relay.xero,
-    logger,
-    config: h.config,
-    scheduleKeepAlive: false,
+  const services = h.relay.connections;
+  const onXeroEvents = services.onXeroEvents.bind(services);
+  jest.spyOn(services, 'onXeroEvents').mockImplementation((received) => {
+    pulls.push(...received);
+    return onXeroEvents(received);
   });
-  const cipher = new TokenCipher(h.config.encryption.current);
-  const identity = createXeroIdentity({
-    clientId: h.config.xero.clientId,
-    clientSecret: h.config.xero.clientSecret,
-    redirectUri: XERO_REDIRECT_URI,
-    loginBaseUrl: h.config.xero.loginBaseUrl,
-    identityBaseUrl: h.config.xero.identityBaseUrl,
-    connectionsUrl: h.config.xero.connectionsUrl,
-    scopes: h.config.xero.scopes,
-  });
-  wired.services = services;
-  wired.flow = createConnectFlow({
-    rows: services.connectionRows,
-    identity,
-    stateStore: storeOAuthStateStore(h.store),
-    locks: storeLockPort(h.store),
-    tokens: storeTokenStore(h.store),
-    cipher,
-    stateKey: deriveStateKey(h.config.encryption.current),
-    accessTokenFor: (id) => h.relay.tokenManager.getAccessToken(id),
-  });
+  const cipher = new TokenCipher(config.encryption.current);
 
   const sentSecrets: string[] = [];
   const stopHarness = h.stop.bind(h);
@@ -206,8 +141,6 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
       await services.stop();
     },
     async stop() {
-      await scheduler.stop();
-      await services.stop();
       await stopHarness();
     },
   }) as SecurityHarness;

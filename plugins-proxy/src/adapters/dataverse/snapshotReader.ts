@@ -14,7 +14,8 @@ import {
 } from '../../../../solution/names';
 import type { InvoiceSnapshot } from '../../domain/snapshot';
 import { DataverseClient } from './client';
-import { and, eq, isGuid, keySegment, lookupProperty } from './odata';
+import { connectionIdOrDefault } from './defaultConnection';
+import { isGuid, keySegment, lookupProperty } from './odata';
 import { readReferenceData, stripAnnotations } from './referenceDataReader';
 import { SELECT } from './selects';
 
@@ -85,7 +86,10 @@ export class SnapshotReader {
         message: `Invoice ${label} has no customer: set Customer and sync again.`,
       };
     }
-    const connectionId = await this.connectionFor(invoice, request);
+    const connectionId = await connectionIdOrDefault(
+      client,
+      invoice[lookupProperty(COLUMNS.invoice.connectionId)] ?? request.connectionId,
+    );
     if (!connectionId) {
       return {
         ok: false,
@@ -146,18 +150,6 @@ export class SnapshotReader {
       timeZone,
     };
     return { ok: true, snapshot: snapshot as unknown as InvoiceSnapshot };
-  }
-
-  private async connectionFor(invoice: Row, request: SnapshotRequest): Promise<string | undefined> {
-    const named = invoice[lookupProperty(COLUMNS.invoice.connectionId)] ?? request.connectionId;
-    if (typeof named === 'string' && isGuid(named)) return named;
-    const rows = await this.options.client.query<Row>(TABLES.connection.entitySet, {
-      select: [TABLES.connection.primaryId],
-      filter: and(eq(COLUMNS.connection.isDefault, true), eq(SC.stateCode, 0)),
-      top: 1,
-    });
-    const id = rows[0]?.[TABLES.connection.primaryId];
-    return typeof id === 'string' ? id : undefined;
   }
 }
 

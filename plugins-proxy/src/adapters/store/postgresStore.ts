@@ -170,8 +170,14 @@ class PostgresStore implements Store {
   async retryJob(id: string, owner: string, nextAttemptAt: number, error: string, now: number) {
     return this.finish(id, owner, 'queued', error, nextAttemptAt, now);
   }
-  async holdJob(id: string, owner: string, reason: string, now: number) {
-    return this.finish(id, owner, 'held', reason, null, now);
+  async holdJob(id: string, owner: string, reason: string, now: number, connectionId?: string) {
+    const held = await this.finish(id, owner, 'held', reason, null, now);
+    if (held && connectionId)
+      await this.count(`UPDATE jobs SET connection_id = $2 WHERE org_id = $1 AND id = $3`, [
+        connectionId,
+        id,
+      ]);
+    return held;
   }
 
   async holdJobsForConnection(connectionId: string, reason: string, now: number) {

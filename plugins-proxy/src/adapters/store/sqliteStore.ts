@@ -150,8 +150,14 @@ class SqliteStore implements Store {
   async retryJob(id: string, owner: string, nextAttemptAt: number, error: string, now: number) {
     return this.finish(id, owner, 'queued', error, nextAttemptAt, now);
   }
-  async holdJob(id: string, owner: string, reason: string, now: number) {
-    return this.finish(id, owner, 'held', reason, null, now);
+  async holdJob(id: string, owner: string, reason: string, now: number, connectionId?: string) {
+    const held = this.finish(id, owner, 'held', reason, null, now);
+    if (held && connectionId)
+      this.run(`UPDATE jobs SET connection_id = @connection WHERE org_id = @org AND id = @id`, {
+        id,
+        connection: connectionId,
+      });
+    return held;
   }
 
   async holdJobsForConnection(connectionId: string, reason: string, now: number) {

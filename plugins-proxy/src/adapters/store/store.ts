@@ -107,7 +107,8 @@ export interface Store {
   completeJob(id: string, owner: string, now: number): Promise<boolean>;
   failJob(id: string, owner: string, error: string, now: number): Promise<boolean>;
   retryJob(id: string, owner: string, nextAttemptAt: number, error: string, now: number): Promise<boolean>;
-  holdJob(id: string, owner: string, reason: string, now: number): Promise<boolean>;
+  /** Held jobs wait for their connection's reconnect; `connectionId` records the one it resolved to. */
+  holdJob(id: string, owner: string, reason: string, now: number, connectionId?: string): Promise<boolean>;
   /** Parks the connection's queued jobs (e.g. its Xero consent was revoked); returns how many. */
   holdJobsForConnection(connectionId: string, reason: string, now: number): Promise<number>;
   /** Makes the connection's held jobs due again; returns how many. */
