@@ -5,12 +5,12 @@
  * the document in Xero is unchanged whatever happens to the email.
  */
 import type { Logger } from 'pino';
-import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import { applyChangesets } from '../adapters/dataverse/changesetRunner';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { connectionIdOrDefault } from '../adapters/dataverse/defaultConnection';
 import { keySegment, lookupProperty } from '../adapters/dataverse/odata';
-import { failureChangeset, MAX_MESSAGE_LENGTH } from '../adapters/dataverse/writeBack';
+import { failureChangeset, operationSucceededChangeset } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
 import { JobOutcomes, type JobHandler, type JobOutcome } from '../jobs/outcomes';
@@ -30,7 +30,6 @@ export interface EmailDeps {
 }
 
 const IC = COLUMNS.invoice;
-const HC = COLUMNS.syncHistory;
 type Row = Record<string, unknown>;
 
 export function createEmailHandler(deps: EmailDeps): JobHandler {
@@ -40,23 +39,12 @@ export function createEmailHandler(deps: EmailDeps): JobHandler {
     const finish = async (messages: string[], ok: boolean): Promise<JobOutcome> => {
       const completedOn = now();
       const changeset = ok
-        ? {
-            changeset: [
-              {
-                method: 'PATCH' as const,
-                url: keySegment(TABLES.syncHistory, job.id),
-                headers: { 'If-Match': '*' },
-                body: {
-                  [HC.status]: CHOICES.syncHistoryStatus.values.succeeded,
-                  [HC.startedOn]: startedOn.toISOString(),
-                  [HC.completedOn]: completedOn.toISOString(),
-                  [HC.durationMs]: completedOn.getTime() - startedOn.getTime(),
-                  [HC.message]: messages.join(' ').slice(0, MAX_MESSAGE_LENGTH),
-                  [HC.attempts]: job.attempts,
-                },
-              },
-            ],
-          }
+        ? operationSucceededChangeset({
+            syncHistoryId: job.id,
+            message: messages.join(' '),
+            timings: { startedOn, completedOn },
+            attempts: job.attempts,
+          })
         : failureChangeset({
             syncHistoryId: job.id,
             messages,

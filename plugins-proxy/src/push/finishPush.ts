@@ -8,9 +8,7 @@
  * organisations lands in the right one, and it covers bills and credit notes, which the
  * invoicing link does not.
  */
-import { COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import type { BatchChangeset } from '../adapters/dataverse/batch';
-import { bind, keySegment } from '../adapters/dataverse/odata';
 import { successChangeset, xeroDeepLink, type NewXeroLink } from '../adapters/dataverse/writeBack';
 import type { XeroGateway } from '../adapters/xero/gateway';
 import { idempotencyKey } from './keys';
@@ -65,7 +63,7 @@ export async function finishPush(gateway: XeroGateway, input: FinishInput): Prom
   const verb = input.how === 'updated' ? 'Updated in Xero' : 'Sent to Xero';
   const number = document.number ? ` as ${document.number}` : '';
   const status = document.status ? ` (${document.status})` : '';
-  const changeset = successChangeset({
+  return successChangeset({
     invoiceId: push.invoiceId,
     syncHistoryId: push.job.id,
     connectionId: push.connectionId,
@@ -83,30 +81,4 @@ export async function finishPush(gateway: XeroGateway, input: FinishInput): Prom
     attempts: push.job.attempts,
     message: [`${verb}${number}${status}.`, ...notes].join(' '),
   });
-  return withInvoiceConnection(changeset, push.invoiceId, push.connectionId);
-}
-
-/**
- * The connection the push resolved (the invoice's, or the default one when it named none) is
- * written on the invoice, so a payments pull can match the invoice by connection.
- */
-function withInvoiceConnection(
-  changeset: BatchChangeset,
-  invoiceId: string,
-  connectionId: string,
-): BatchChangeset {
-  const invoiceUrl = keySegment(SYSTEM_TABLES.invoice, invoiceId);
-  return {
-    changeset: changeset.changeset.map((request) =>
-      request.url === invoiceUrl && request.method === 'PATCH'
-        ? {
-            ...request,
-            body: {
-              ...(request.body as Record<string, unknown>),
-              ...bind(SYSTEM_TABLES.invoice, COLUMNS.invoice.connectionId, connectionId),
-            },
-          }
-        : request,
-    ),
-  };
 }

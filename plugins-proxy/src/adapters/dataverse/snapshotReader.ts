@@ -5,13 +5,7 @@
  * GETs for everything else (referenceDataReader.ts).
  * Xero's side of the snapshot comes from a callback, since it needs the Xero gateway.
  */
-import {
-  COLUMNS,
-  SYSTEM_COLUMNS,
-  SYSTEM_NAVIGATION,
-  SYSTEM_TABLES,
-  TABLES,
-} from '../../../../solution/names';
+import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_NAVIGATION, SYSTEM_TABLES } from '../../../../solution/names';
 import type { InvoiceSnapshot } from '../../domain/snapshot';
 import { DataverseClient } from './client';
 import { connectionIdOrDefault } from './defaultConnection';

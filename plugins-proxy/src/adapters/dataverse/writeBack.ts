@@ -121,6 +121,8 @@ export function successChangeset(w: SuccessWriteBack): BatchChangeset {
       [IC.amountPaid]: d.amountPaid,
       [IC.lastSyncedOn]: w.timings.completedOn.toISOString(),
       [IC.syncStatus]: CHOICES.syncStatus.values.synced,
+      // The connection the push resolved (the invoice's, or the default), so payments match by it.
+      ...bind(SYSTEM_TABLES.invoice, IC.connectionId, w.connectionId),
     }),
   };
   const history: BatchRequest = {
@@ -153,6 +155,60 @@ export function failureChangeset(w: FailureWriteBack): BatchChangeset {
       [HC.details]: truncate(details, MAX_DETAILS_LENGTH),
       [HC.attempts]: w.attempts,
     }),
+  };
+  if (!w.invoiceId) return { changeset: [history] };
+  const invoice: BatchRequest = {
+    method: 'PATCH',
+    url: keySegment(SYSTEM_TABLES.invoice, w.invoiceId),
+    headers: UPDATE_ONLY,
+    body: { [IC.syncStatus]: CHOICES.syncStatus.values.failed },
+  };
+  return { changeset: [invoice, history] };
+}
+
+/** A finished operation other than a push (an email): only the history row changes. */
+export function operationSucceededChangeset(w: {
+  syncHistoryId: string;
+  message: string;
+  timings: SyncTimings;
+  attempts?: number;
+}): BatchChangeset {
+  const history: BatchRequest = {
+    method: 'PATCH',
+    url: keySegment(TABLES.syncHistory, w.syncHistoryId),
+    headers: UPDATE_ONLY,
+    body: withoutUndefined({
+      [HC.status]: CHOICES.syncHistoryStatus.values.succeeded,
+      ...timingColumns(w.timings),
+      [HC.message]: truncate(w.message, MAX_MESSAGE_LENGTH),
+      [HC.attempts]: w.attempts,
+    }),
+  };
+  return { changeset: [history] };
+}
+
+/**
+ * A job that used its attempts: the history row goes to Failed with what to do and, for a push,
+ * the invoice's sync status to Failed.
+ */
+export function gaveUpChangeset(w: {
+  syncHistoryId: string;
+  /** Set for a push: the invoice shows Failed too. */
+  invoiceId?: string;
+  message: string;
+  completedOn: Date;
+  attempts: number;
+}): BatchChangeset {
+  const history: BatchRequest = {
+    method: 'PATCH',
+    url: keySegment(TABLES.syncHistory, w.syncHistoryId),
+    headers: UPDATE_ONLY,
+    body: {
+      [HC.status]: CHOICES.syncHistoryStatus.values.failed,
+      [HC.completedOn]: w.completedOn.toISOString(),
+      [HC.message]: truncate(w.message, MAX_MESSAGE_LENGTH),
+      [HC.attempts]: w.attempts,
+    },
   };
   if (!w.invoiceId) return { changeset: [history] };
   const invoice: BatchRequest = {

@@ -1,6 +1,12 @@
 import { CHOICES } from '../../../../solution/names';
 import { BatchRequest, buildBatch, parseBatchRequest } from '../../../src/adapters/dataverse/batch';
-import { failureChangeset, successChangeset, xeroDeepLink } from '../../../src/adapters/dataverse/writeBack';
+import {
+  failureChangeset,
+  gaveUpChangeset,
+  operationSucceededChangeset,
+  successChangeset,
+  xeroDeepLink,
+} from '../../../src/adapters/dataverse/writeBack';
 
 const INVOICE = '00000000-0000-0000-0000-00000000a001';
 const ROW = '00000000-0000-0000-0000-00000000e001';
@@ -48,6 +54,7 @@ describe('successChangeset', () => {
       stl_amountpaid: 0,
       stl_lastsyncedon: '2026-12-01T00:00:01.500Z',
       stl_syncstatus: CHOICES.syncStatus.values.synced,
+      'stl_ConnectionId@odata.bind': `/stl_connections(${CONNECTION})`,
     });
   });
 
@@ -127,5 +134,53 @@ describe('xeroDeepLink', () => {
     expect(xeroDeepLink(CHOICES.documentType.values.salesInvoice, 'abc', '!x1')).toMatch(
       /shortcode=!x1&redirecturl=%2FAccountsReceivable/,
     );
+  });
+});
+
+describe('gaveUpChangeset', () => {
+  const completedOn = new Date('2026-12-01T00:05:00Z');
+
+  it('fails the history row and the invoice of a push together, update-only', () => {
+    const [invoice, history] = gaveUpChangeset({
+      syncHistoryId: ROW,
+      invoiceId: INVOICE,
+      message: 'Gave up after 8 attempts: Xero is down.',
+      completedOn,
+      attempts: 8,
+    }).changeset;
+    expect(invoice).toMatchObject({ url: `invoices(${INVOICE})`, headers: { 'If-Match': '*' } });
+    expect(body(invoice)).toEqual({ stl_syncstatus: CHOICES.syncStatus.values.failed });
+    expect(history).toMatchObject({ url: `stl_synchistories(${ROW})`, headers: { 'If-Match': '*' } });
+    expect(body(history)).toEqual({
+      stl_status: CHOICES.syncHistoryStatus.values.failed,
+      stl_completedon: '2026-12-01T00:05:00.000Z',
+      stl_message: 'Gave up after 8 attempts: Xero is down.',
+      stl_attempts: 8,
+    });
+  });
+
+  it('leaves the invoice alone for a job that is not a push', () => {
+    const { changeset } = gaveUpChangeset({ syncHistoryId: ROW, message: 'x', completedOn, attempts: 3 });
+    expect(changeset.map((r) => r.url)).toEqual([`stl_synchistories(${ROW})`]);
+  });
+});
+
+describe('operationSucceededChangeset', () => {
+  it('marks only the history row Succeeded with its timings and message', () => {
+    const { changeset } = operationSucceededChangeset({
+      syncHistoryId: ROW,
+      message: 'Xero emailed invoice INV-0042 to the contact.',
+      timings,
+      attempts: 1,
+    });
+    expect(changeset).toHaveLength(1);
+    expect(body(changeset[0])).toEqual({
+      stl_status: CHOICES.syncHistoryStatus.values.succeeded,
+      stl_startedon: '2026-12-01T00:00:00.000Z',
+      stl_completedon: '2026-12-01T00:00:01.500Z',
+      stl_durationms: 1500,
+      stl_message: 'Xero emailed invoice INV-0042 to the contact.',
+      stl_attempts: 1,
+    });
   });
 });
