@@ -60,7 +60,7 @@ const QUOTED_BY_HAND: readonly { page: string; quote: string; source: string }[]
   {
     page: 'troubleshooting.intro.md',
     quote: 'The relay hit an unexpected error; it will try again.',
-    source: 'plugins-proxy/src/sync/workerLoop.ts',
+    source: 'plugins-proxy/src/jobs/workerLoop.ts',
   },
   {
     page: 'troubleshooting.intro.md',

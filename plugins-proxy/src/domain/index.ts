@@ -28,7 +28,9 @@ export type {
   WireDocument,
   WireSerializer,
   XeroContactModel,
+  XeroCreditNoteModel,
   XeroDocumentModel,
+  XeroInvoiceModel,
   XeroItemModel,
 } from './xeroModels';
 export type { ContactCandidate } from './contact';

@@ -23,7 +23,15 @@ import { lookupKey } from './lookupKey';
 import { type InvoiceSnapshot } from './snapshot';
 import { difference, sumTotals, type Totals } from './totals';
 import { plainWireSerializer } from './wireForm';
-import type { WireBody, WireDocument, WireSerializer, XeroContactRef, XeroDocumentModel } from './xeroModels';
+import type {
+  WireBody,
+  WireDocument,
+  WireSerializer,
+  XeroContactModel,
+  XeroContactRef,
+  XeroDocumentModel,
+  XeroItemModel,
+} from './xeroModels';
 
 export type ContactDecision =
   | { kind: 'use'; contactId: string }
@@ -34,13 +42,18 @@ export type ContactDecision =
 export interface MappingResult {
   endpoint: { method: 'PUT' | 'POST'; path: string };
   documentKind: 'invoice' | 'creditNote';
-  /** The request body in wire form (PascalCase), e.g. `{Invoices:[…]}`. */
+  /** The request body in wire form (PascalCase), e.g. `{Invoices:[…]}`, for the preview and the PCF. */
   document: WireDocument;
-  /** The same document as xero-node models, for the SDK's createInvoices / createCreditNotes. */
-  model: XeroDocumentModel;
   contact: ContactDecision;
-  /** Item bodies (wire form) to create before the document. */
+  /** Item bodies (wire form) to create before the document, for the preview and the PCF. */
   items: WireBody[];
+  /** The same requests as models, what the relay hands the Xero adapter. */
+  models: {
+    document: XeroDocumentModel;
+    /** Set when the contact is to be created. */
+    contact?: XeroContactModel;
+    items: XeroItemModel[];
+  };
   totals: { dynamics: Totals; xero: Totals; difference: number };
   findings: Finding[];
   blocked: boolean;
@@ -121,9 +134,13 @@ function mapUnsafe(snapshot: InvoiceSnapshot, serializer: WireSerializer): Mappi
     endpoint: { method: xeroId ? 'POST' : 'PUT', path },
     documentKind: doc.documentKind,
     document: serializer.document(model),
-    model,
     contact: decision,
     items: items.items.map((i) => serializer.item(i)),
+    models: {
+      document: model,
+      contact: contact.decision.kind === 'create' ? contact.decision.body : undefined,
+      items: items.items,
+    },
     totals: { dynamics, xero, difference: diff },
     findings,
     blocked: hasErrors(findings),
@@ -139,9 +156,9 @@ function failed(snapshot: InvoiceSnapshot, error: unknown): MappingResult {
     endpoint: { method: 'PUT', path: '/Invoices' },
     documentKind: 'invoice',
     document: { Invoices: [] },
-    model: { invoices: [] },
     contact: { kind: 'missing', message: 'The invoice could not be mapped.' },
     items: [],
+    models: { document: { invoices: [] }, items: [] },
     totals: { dynamics: zero, xero: zero, difference: 0 },
     findings: [
       finding('MAPPING_FAILED', FIELD.invoice(SYSTEM_COLUMNS.invoice.id), {

@@ -6,7 +6,8 @@
  * at the same moment; Xero then refuses the loser as a duplicate, so a refusal is checked against
  * a fresh read before it fails anyone.
  */
-import { ObjectSerializer, type Contact, type Item } from 'xero-node';
+import type { Contact } from 'xero-node';
+import type { XeroItemModel } from '../domain';
 import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import type { NewXeroLink } from '../adapters/dataverse/writeBack';
 import { readBatchElements } from '../adapters/xero/batchResults';
@@ -63,7 +64,8 @@ export async function ensureContact(
   // Invoices of one batch were mapped before the first of them created their customer's contact.
   const already = loader.createdContact(push.customer.id)?.contactID;
   if (already) return { ok: true, value: { contactId: already, link: link(already) } };
-  const contact = ObjectSerializer.deserialize(decision.body, 'Contact') as Contact;
+  const contact = push.mapping.models.contact;
+  if (!contact) return { ok: false, messages: [`The contact for "${push.customer.name}" was not mapped.`] };
   const result = await gateway.createContacts(push.connectionId, [contact], { idempotencyKey });
   const [element] = readBatchElements(result.body.contacts, 'contactID');
   if (element?.ok && element.id) {
@@ -111,10 +113,9 @@ export async function ensureItems(
   pushes: readonly PreparedPush[],
   idempotencyKey: string,
 ): Promise<ItemsOutcome> {
-  const wanted = new Map<string, Item>();
+  const wanted = new Map<string, XeroItemModel>();
   for (const push of pushes) {
-    for (const body of push.mapping.items) {
-      const item = ObjectSerializer.deserialize(body, 'Item') as Item;
+    for (const item of push.mapping.models.items) {
       if (item.code && !wanted.has(item.code.toLowerCase())) wanted.set(item.code.toLowerCase(), item);
     }
   }
@@ -132,8 +133,8 @@ export async function ensureItems(
     if (refused.size > 0) await adoptRacedItems(gateway, loader, connectionId, wanted, refused, created);
   }
   const links = pushes.map((push) =>
-    push.mapping.items.flatMap((body) => {
-      const code = String(body.Code ?? '');
+    push.mapping.models.items.flatMap((item) => {
+      const code = String(item.code ?? '');
       const xeroId = created.get(code.toLowerCase());
       const recordId = productIdForCode(push, code);
       if (!xeroId || !recordId) return [];
@@ -151,7 +152,7 @@ async function adoptRacedItems(
   gateway: XeroGateway,
   loader: XeroSideLoader,
   connectionId: string,
-  wanted: ReadonlyMap<string, Item>,
+  wanted: ReadonlyMap<string, XeroItemModel>,
   refused: Map<string, string[]>,
   created: Map<string, string>,
 ): Promise<void> {

@@ -233,7 +233,7 @@ export class PushRun {
   }
 
   private async withItems(connectionId: string, loader: XeroSideLoader, ready: Live[]): Promise<Live[]> {
-    if (!ready.some((l) => l.push.mapping.items.length)) return ready;
+    if (!ready.some((l) => l.push.mapping.models.items.length)) return ready;
     try {
       const ids = ready.map((l) => l.push.job.id);
       const key = ids.length === 1 ? idempotencyKey('items', ids[0]) : batchIdempotencyKey('items', ids);
@@ -246,8 +246,8 @@ export class PushRun {
       );
       const kept: Live[] = [];
       for (const [i, live] of ready.entries()) {
-        const refused = live.push.mapping.items.flatMap((b) => {
-          const code = String(b.Code ?? '');
+        const refused = live.push.mapping.models.items.flatMap((item) => {
+          const code = String(item.code ?? '');
           const why = items.refused.get(code.toLowerCase());
           return why ? [`Xero refused to create the item ${code}:`, ...why] : [];
         });

@@ -5,14 +5,12 @@
  * BEFORE the call and sent in batches of up to 50 with summarizeErrors=false and one
  * deterministic Idempotency-Key per batch; each element succeeds or fails on its own.
  */
-import type { CreditNote, Invoice } from 'xero-node';
+import type { Invoice } from 'xero-node';
 import type { Store } from '../adapters/store/store';
 import { readBatchElements } from '../adapters/xero/batchResults';
 import { XeroError } from '../adapters/xero/errors';
 import { whereString, type XeroGateway } from '../adapters/xero/gateway';
-import { withContactId } from '../domain';
-import type { XeroDocumentModel } from '../domain';
-import { documentFromWire } from '../adapters/xero/wire';
+import { withContactId, type XeroCreditNoteModel, type XeroInvoiceModel } from '../domain';
 import { batchIdempotencyKey, idempotencyKey } from './keys';
 import { findExistingDocuments, type LookupKey } from './lookup';
 import type { PreparedPush } from './preparePush';
@@ -36,24 +34,30 @@ export interface Sendable {
 const PAID_ADVICE =
   'Xero no longer allows changes to this document. Raise a credit note in Dynamics 365 for the difference instead.';
 
-/** The document as an xero-node model addressed to the contact by ContactID. */
-export function documentModel(item: Sendable): Invoice | CreditNote {
-  const wire = withContactId(item.push.mapping.document, item.contactId);
-  const model: XeroDocumentModel = documentFromWire(wire);
-  return 'invoices' in model
-    ? (model.invoices[0] as unknown as Invoice)
-    : (model.creditNotes[0] as unknown as CreditNote);
+/** The document's model, addressed to the contact by ContactID. */
+export function documentModel(item: Sendable): XeroInvoiceModel | XeroCreditNoteModel {
+  const model = withContactId(item.push.mapping.models.document, item.contactId);
+  return 'invoices' in model ? model.invoices[0] : model.creditNotes[0];
 }
 
 function lookupKeyOf(push: PreparedPush): LookupKey {
-  const doc = push.mapping.document as Record<string, Record<string, unknown>[]>;
-  const body = (doc.Invoices ?? doc.CreditNotes ?? [])[0] ?? {};
+  const model = push.mapping.models.document;
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  if ('invoices' in model) {
+    const invoice = model.invoices[0];
+    return {
+      kind: 'invoice',
+      type: invoice.type,
+      number: text(invoice.invoiceNumber),
+      reference: text(invoice.reference),
+    };
+  }
+  const note = model.creditNotes[0];
   return {
-    kind: push.mapping.documentKind,
-    type: String(body.Type),
-    number: text(body.InvoiceNumber ?? body.CreditNoteNumber),
-    reference: text(body.Reference),
+    kind: 'creditNote',
+    type: note.type,
+    number: text(note.creditNoteNumber),
+    reference: text(note.reference),
   };
 }
 
@@ -66,14 +70,14 @@ export async function updateExisting(deps: SendDeps, item: Sendable): Promise<Se
     const result =
       push.mapping.documentKind === 'invoice'
         ? (
-            await deps.gateway.updateInvoice(push.connectionId, xeroId, model as Invoice, {
+            await deps.gateway.updateInvoice(push.connectionId, xeroId, model as XeroInvoiceModel, {
               idempotencyKey: key,
             })
           ).body.invoices
         : (
             await deps.gateway.createCreditNotes(
               push.connectionId,
-              [{ ...(model as CreditNote), creditNoteID: xeroId }],
+              [{ ...(model as XeroCreditNoteModel), creditNoteID: xeroId }],
               { idempotencyKey: key },
             )
           ).body.creditNotes;
@@ -220,13 +224,16 @@ async function createChunk(
   const elements =
     kind === 'invoice'
       ? readBatchElements(
-          (await deps.gateway.createInvoices(connectionId, models as Invoice[], { idempotencyKey: key })).body
-            .invoices,
+          (
+            await deps.gateway.createInvoices(connectionId, models as XeroInvoiceModel[], {
+              idempotencyKey: key,
+            })
+          ).body.invoices,
           'invoiceID',
         )
       : readBatchElements(
           (
-            await deps.gateway.createCreditNotes(connectionId, models as CreditNote[], {
+            await deps.gateway.createCreditNotes(connectionId, models as XeroCreditNoteModel[], {
               idempotencyKey: key,
             })
           ).body.creditNotes,

@@ -113,7 +113,7 @@ describe('contact matching', () => {
     const result = mapInvoice(snapshot());
     const id = xc(7, '').ContactID;
     expect(wireDoc({ document: withContactId(result.document, id) }).Contact).toEqual({ ContactID: id });
-    const model = withContactId(result.model, id);
+    const model = withContactId(result.models.document, id);
     expect('invoices' in model && model.invoices[0].contact).toEqual({ contactID: id });
     expect(wireDoc(result).Contact).toEqual({ Name: 'Acme Pty Ltd' });
   });

@@ -6,6 +6,7 @@
 import { CHOICES, COLUMNS, INVOICE_STATE, STATE_COLUMNS, TABLES } from '../../../solution/names';
 import { SCHEDULED_TASKS } from '../../src/connections/connectionServices';
 import type { Row } from '../integration/webApi';
+import { xeroClientFor } from '../../../sandbox/test/xero/helpers';
 import { startPullHarness, type PullHarness } from './pullHarness';
 
 const I = COLUMNS.invoice;
@@ -183,12 +184,13 @@ describe('credit note allocations', () => {
   it('updates both the invoice and the credit note when Xero allocates credit', async () => {
     const invoice = await p.syncedInvoice();
     const credit = await p.syncedInvoice(CHOICES.documentType.values.salesCreditNote);
-    await p.h.relay.xero.createAllocation(
-      p.connectionId,
-      credit.xeroId,
-      { invoice: { invoiceID: invoice.xeroId }, amount: 30, date: new Date().toISOString().slice(0, 10) },
-      { idempotencyKey: `allocation-test-${credit.xeroId}` },
-    );
+    // A bookkeeper allocates the credit in Xero (xero-node straight against the emulator).
+    const xero = xeroClientFor(p.h.xero, p.h.xero.admin.issueTokenSet().access_token);
+    await xero.accountingApi.createCreditNoteAllocation(p.h.tenantId, credit.xeroId, {
+      allocations: [
+        { invoice: { invoiceID: invoice.xeroId }, amount: 30, date: new Date().toISOString().slice(0, 10) },
+      ],
+    });
     await p.services.onXeroEvents([
       { tenantId: p.h.tenantId, category: 'CREDITNOTE', resourceId: credit.xeroId },
     ]);

@@ -61,7 +61,7 @@ function xeroHolding(held: { items?: Item[]; contacts?: Contact[] }) {
 function pushNeedingItems(codes: string[]): PreparedPush {
   return {
     connectionId: CONNECTION,
-    mapping: { items: codes.map((Code) => ({ Code, Name: Code })) },
+    mapping: { models: { items: codes.map((code) => ({ code, name: code })) } },
     snapshot: {
       products: codes.map((code) => ({
         [SYSTEM_COLUMNS.product.id]: `product-${code}`,
@@ -74,7 +74,10 @@ function pushNeedingItems(codes: string[]): PreparedPush {
 function pushCreatingContact(contactNumber: string): PreparedPush {
   return {
     connectionId: CONNECTION,
-    mapping: { contact: { kind: 'create', body: { Name: 'Bayside Club', ContactNumber: contactNumber } } },
+    mapping: {
+      contact: { kind: 'create', body: { Name: 'Bayside Club', ContactNumber: contactNumber } },
+      models: { contact: { name: 'Bayside Club', contactNumber }, items: [] },
+    },
     snapshot: { xero: { links: [] } },
     customer: { table: SYSTEM_TABLES.account.logicalName, id: 'account-1', name: 'Bayside Club' },
   } as unknown as PreparedPush;

@@ -10,21 +10,24 @@ import { randomUUID } from 'node:crypto';
 import { Invoice } from 'xero-node';
 import type {
   Account,
-  Allocation,
   BrandingTheme,
   Contact,
   CreditNote,
-  Currency,
   Item,
   Organisation,
   Payment,
   TaxRate,
   TrackingCategory,
 } from 'xero-node';
+import type {
+  XeroContactModel,
+  XeroCreditNoteModel,
+  XeroInvoiceModel,
+  XeroItemModel,
+} from '../../domain/xeroModels';
 import { XeroError } from './errors';
 import type {
   ContactQuery,
-  InvoiceLookup,
   InvoiceQuery,
   PagedQuery,
   WriteOptions,
@@ -47,7 +50,6 @@ export interface FakeXeroReferenceData {
   taxRates?: TaxRate[];
   brandingThemes?: BrandingTheme[];
   trackingCategories?: TrackingCategory[];
-  currencies?: Currency[];
 }
 
 export interface FakeXeroCall {
@@ -57,6 +59,11 @@ export interface FakeXeroCall {
 }
 
 const LOCKED_STATUSES = new Set(['PAID', 'VOIDED', 'DELETED']);
+
+/** The domain's models are the SDK's, narrowed (as in the real gateway). */
+function sdk<T>(model: unknown): T {
+  return model as T;
+}
 
 function ok<T>(body: T, status = 200): XeroResult<T> {
   return { body, status, headers: {} };
@@ -89,21 +96,15 @@ export class FakeXeroGateway implements XeroGateway {
     this.failures.set(operation, [...(this.failures.get(operation) ?? []), error]);
   }
 
-  async createInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
+  async createInvoices(connectionId: string, models: XeroInvoiceModel[], write: WriteOptions) {
+    const invoices = sdk<Invoice[]>(models);
     return this.write(connectionId, 'createInvoices', write, () => ({
       invoices: invoices.map((i) => this.addInvoice(connectionId, i)),
     }));
   }
 
-  async updateOrCreateInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
-    return this.write(connectionId, 'updateOrCreateInvoices', write, () => ({
-      invoices: invoices.map((i) =>
-        i.invoiceID ? this.editInvoice(connectionId, i.invoiceID, i) : this.addInvoice(connectionId, i),
-      ),
-    }));
-  }
-
-  async updateInvoice(connectionId: string, invoiceId: string, invoice: Invoice, write: WriteOptions) {
+  async updateInvoice(connectionId: string, invoiceId: string, model: XeroInvoiceModel, write: WriteOptions) {
+    const invoice = sdk<Invoice>(model);
     return this.write(connectionId, 'updateInvoice', write, () => ({
       invoices: [this.editInvoice(connectionId, invoiceId, invoice, true)],
     }));
@@ -120,19 +121,6 @@ export class FakeXeroGateway implements XeroGateway {
         (reference === undefined || i.reference === reference),
     );
     return ok({ invoices });
-  }
-
-  async findInvoiceByNumberOrReference(connectionId: string, lookup: InvoiceLookup) {
-    this.enter(connectionId, 'findInvoiceByNumberOrReference');
-    const live = this.ledger(connectionId).invoices.filter(
-      (i) =>
-        !['DELETED', 'VOIDED'].includes(String(i.status)) && (!lookup.type || String(i.type) === lookup.type),
-    );
-    return (
-      (lookup.invoiceNumber && live.find((i) => i.invoiceNumber === lookup.invoiceNumber)) ||
-      (lookup.reference && live.find((i) => i.reference === lookup.reference)) ||
-      null
-    );
   }
 
   async emailInvoice(
@@ -152,7 +140,8 @@ export class FakeXeroGateway implements XeroGateway {
     return ok({ onlineInvoices: [{ onlineInvoiceUrl: `https://in.xero.com/fake/${invoiceId}` }] });
   }
 
-  async createCreditNotes(connectionId: string, creditNotes: CreditNote[], write: WriteOptions) {
+  async createCreditNotes(connectionId: string, models: XeroCreditNoteModel[], write: WriteOptions) {
+    const creditNotes = sdk<CreditNote[]>(models);
     return this.write(connectionId, 'createCreditNotes', write, () => ({
       creditNotes: creditNotes.map((c) => {
         const created = {
@@ -169,17 +158,6 @@ export class FakeXeroGateway implements XeroGateway {
   async getCreditNotes(connectionId: string, _q: PagedQuery) {
     this.enter(connectionId, 'getCreditNotes');
     return ok({ creditNotes: this.ledger(connectionId).creditNotes });
-  }
-
-  async createAllocation(
-    connectionId: string,
-    _creditNoteId: string,
-    allocation: Allocation,
-    write: WriteOptions,
-  ) {
-    return this.write(connectionId, 'createAllocation', write, () => ({
-      allocations: [{ ...allocation, allocationID: randomUUID() }],
-    }));
   }
 
   async getPayments(connectionId: string, _q: PagedQuery) {
@@ -199,7 +177,8 @@ export class FakeXeroGateway implements XeroGateway {
     return ok({ contacts });
   }
 
-  async createContacts(connectionId: string, contacts: Contact[], write: WriteOptions) {
+  async createContacts(connectionId: string, models: XeroContactModel[], write: WriteOptions) {
+    const contacts = sdk<Contact[]>(models);
     return this.write(connectionId, 'createContacts', write, () => ({
       contacts: contacts.map((c) => {
         if (this.ledger(connectionId).contacts.some((e) => e.name === c.name)) {
@@ -222,7 +201,8 @@ export class FakeXeroGateway implements XeroGateway {
     return ok({ items });
   }
 
-  async createItems(connectionId: string, items: Item[], write: WriteOptions) {
+  async createItems(connectionId: string, models: XeroItemModel[], write: WriteOptions) {
+    const items = sdk<Item[]>(models);
     return this.write(connectionId, 'createItems', write, () => ({
       items: items.map((i) => {
         const created = { ...i, itemID: randomUUID() };
@@ -250,11 +230,6 @@ export class FakeXeroGateway implements XeroGateway {
   async getTrackingCategories(connectionId: string) {
     this.enter(connectionId, 'getTrackingCategories');
     return ok({ trackingCategories: this.reference.trackingCategories ?? [] });
-  }
-
-  async getCurrencies(connectionId: string) {
-    this.enter(connectionId, 'getCurrencies');
-    return ok({ currencies: this.reference.currencies ?? [] });
   }
 
   async getOrganisation(connectionId: string) {

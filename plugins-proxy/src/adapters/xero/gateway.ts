@@ -2,21 +2,14 @@
  * The relay's view of the Xero Accounting API. Every method is addressed by the Dynamics
  * connection id; the gateway resolves the access token and tenant id through the injected
  * `getAccessToken` (the OAuth work implements it) and passes the tenant id on every call.
- * Bodies go in and come out as xero-node camelCase models; rejections are XeroError.
+ * Bodies go in as the domain's models and come out as xero-node models; rejections are XeroError.
  */
 import type {
   Accounts,
-  Allocation,
-  Allocations,
   BrandingThemes,
-  Contact,
   Contacts,
-  CreditNote,
   CreditNotes,
-  Currencies,
-  Invoice,
   Invoices,
-  Item,
   Items,
   OnlineInvoices,
   Organisation,
@@ -24,6 +17,12 @@ import type {
   TaxRates,
   TrackingCategories,
 } from 'xero-node';
+import type {
+  XeroContactModel,
+  XeroCreditNoteModel,
+  XeroInvoiceModel,
+  XeroItemModel,
+} from '../../domain/xeroModels';
 import type { ResponseHeaders } from './errors';
 
 export interface XeroAccess {
@@ -67,13 +66,6 @@ export interface InvoiceQuery {
   pageSize?: number;
 }
 
-export interface InvoiceLookup {
-  invoiceNumber?: string;
-  reference?: string;
-  /** ACCREC or ACCPAY: a bill and a sales invoice may share a number. */
-  type?: string;
-}
-
 export interface PagedQuery {
   modifiedSince?: Date;
   where?: string;
@@ -93,46 +85,37 @@ export interface ContactQuery {
 export interface XeroGateway {
   createInvoices(
     connectionId: string,
-    invoices: Invoice[],
-    options: WriteOptions,
-  ): Promise<XeroResult<Invoices>>;
-  updateOrCreateInvoices(
-    connectionId: string,
-    invoices: Invoice[],
+    invoices: XeroInvoiceModel[],
     options: WriteOptions,
   ): Promise<XeroResult<Invoices>>;
   updateInvoice(
     connectionId: string,
     invoiceId: string,
-    invoice: Invoice,
+    invoice: XeroInvoiceModel,
     options: WriteOptions,
   ): Promise<XeroResult<Invoices>>;
   getInvoices(connectionId: string, query: InvoiceQuery): Promise<XeroResult<Invoices>>;
-  /** The live (not deleted or voided) invoice with that number, else that reference; null if none. */
-  findInvoiceByNumberOrReference(connectionId: string, lookup: InvoiceLookup): Promise<Invoice | null>;
   emailInvoice(connectionId: string, invoiceId: string, options: WriteOptions): Promise<XeroResult<void>>;
   getOnlineInvoice(connectionId: string, invoiceId: string): Promise<XeroResult<OnlineInvoices>>;
   createCreditNotes(
     connectionId: string,
-    creditNotes: CreditNote[],
+    creditNotes: XeroCreditNoteModel[],
     options: WriteOptions,
   ): Promise<XeroResult<CreditNotes>>;
   getCreditNotes(connectionId: string, query: PagedQuery): Promise<XeroResult<CreditNotes>>;
-  createAllocation(
-    connectionId: string,
-    creditNoteId: string,
-    allocation: Allocation,
-    options: WriteOptions,
-  ): Promise<XeroResult<Allocations>>;
   getPayments(connectionId: string, query: PagedQuery): Promise<XeroResult<Payments>>;
   getContacts(connectionId: string, query: ContactQuery): Promise<XeroResult<Contacts>>;
   createContacts(
     connectionId: string,
-    contacts: Contact[],
+    contacts: XeroContactModel[],
     options: WriteOptions,
   ): Promise<XeroResult<Contacts>>;
   getItems(connectionId: string, query: { codes?: string[] }): Promise<XeroResult<Items>>;
-  createItems(connectionId: string, items: Item[], options: WriteOptions): Promise<XeroResult<Items>>;
+  createItems(
+    connectionId: string,
+    items: XeroItemModel[],
+    options: WriteOptions,
+  ): Promise<XeroResult<Items>>;
   getAccounts(connectionId: string, query?: { where?: string }): Promise<XeroResult<Accounts>>;
   getTaxRates(connectionId: string): Promise<XeroResult<TaxRates>>;
   getBrandingThemes(connectionId: string): Promise<XeroResult<BrandingThemes>>;
@@ -141,8 +124,6 @@ export interface XeroGateway {
     query?: { includeArchived?: boolean },
   ): Promise<XeroResult<TrackingCategories>>;
   getOrganisation(connectionId: string): Promise<XeroResult<Organisation | undefined>>;
-  /** The currencies enabled in the organisation; more than the base one means multi-currency. */
-  getCurrencies(connectionId: string): Promise<XeroResult<Currencies>>;
 }
 
 /** A string literal for Xero's `where` syntax: `"` and `\` escaped. */

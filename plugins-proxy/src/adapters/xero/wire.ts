@@ -25,10 +25,3 @@ export const xeroNodeSerializer: WireSerializer = {
   contact: (model) => serialize(model, 'Contact') as WireBody,
   item: (model) => serialize(model, 'Item') as WireBody,
 };
-
-/** Back from the wire form to SDK models, for calling xero-node's API methods. */
-export function documentFromWire(document: WireDocument): XeroDocumentModel {
-  return 'Invoices' in document
-    ? (ObjectSerializer.deserialize(document, 'Invoices') as XeroDocumentModel)
-    : (ObjectSerializer.deserialize(document, 'CreditNotes') as XeroDocumentModel);
-}

@@ -3,12 +3,17 @@
  * summarizeErrors=false and unitdp=4 where the API takes them; xeroCallRunner.ts runs it (token,
  * base path, limiter, metrics, one retry after a short 429).
  */
-import type { Allocation, Contact, CreditNote, Invoice, Item } from 'xero-node';
+import type { Contact, CreditNote, Invoice, Item } from 'xero-node';
+import type {
+  XeroContactModel,
+  XeroCreditNoteModel,
+  XeroInvoiceModel,
+  XeroItemModel,
+} from '../../domain/xeroModels';
 import { Clock, systemClock } from './clock';
 import {
   AccessTokenProvider,
   ContactQuery,
-  InvoiceLookup,
   InvoiceQuery,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   PagedQuery,
@@ -42,7 +47,6 @@ export interface XeroNodeGatewayOptions {
 
 const UNITDP = 4;
 const SUMMARIZE_ERRORS = false;
-const CLOSED_STATUSES = new Set(['DELETED', 'VOIDED']);
 
 export class XeroNodeGateway implements XeroGateway {
   private readonly runner: XeroCallRunner;
@@ -64,24 +68,22 @@ export class XeroNodeGateway implements XeroGateway {
     return this.runner.call(connectionId, operation, invoke);
   }
 
-  async createInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
+  async createInvoices(connectionId: string, invoices: XeroInvoiceModel[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createInvoices', (api, tenant, o) =>
-      api.createInvoices(tenant, { invoices }, SUMMARIZE_ERRORS, UNITDP, key, o),
+      api.createInvoices(tenant, { invoices: sdk<Invoice[]>(invoices) }, SUMMARIZE_ERRORS, UNITDP, key, o),
     );
   }
 
-  async updateOrCreateInvoices(connectionId: string, invoices: Invoice[], write: WriteOptions) {
-    const key = checkedKey(write);
-    return this.call(connectionId, 'updateOrCreateInvoices', (api, tenant, o) =>
-      api.updateOrCreateInvoices(tenant, { invoices }, SUMMARIZE_ERRORS, UNITDP, key, o),
-    );
-  }
-
-  async updateInvoice(connectionId: string, invoiceId: string, invoice: Invoice, write: WriteOptions) {
+  async updateInvoice(
+    connectionId: string,
+    invoiceId: string,
+    invoice: XeroInvoiceModel,
+    write: WriteOptions,
+  ) {
     const key = checkedKey(write);
     return this.call(connectionId, 'updateInvoice', (api, tenant, o) =>
-      api.updateInvoice(tenant, invoiceId, { invoices: [invoice] }, UNITDP, key, o),
+      api.updateInvoice(tenant, invoiceId, { invoices: [sdk<Invoice>(invoice)] }, UNITDP, key, o),
     );
   }
 
@@ -108,27 +110,6 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  async findInvoiceByNumberOrReference(connectionId: string, lookup: InvoiceLookup): Promise<Invoice | null> {
-    const live = (invoices: Invoice[] | undefined) =>
-      (invoices ?? []).find(
-        (i) => !CLOSED_STATUSES.has(String(i.status)) && (!lookup.type || String(i.type) === lookup.type),
-      ) ?? null;
-    if (lookup.invoiceNumber) {
-      const byNumber = await this.getInvoices(connectionId, {
-        invoiceNumbers: [lookup.invoiceNumber],
-        page: 1,
-      });
-      const found = live(byNumber.body.invoices);
-      if (found) return found;
-    }
-    if (lookup.reference) {
-      const where = `Reference==${whereString(lookup.reference)}`;
-      const byReference = await this.getInvoices(connectionId, { where, page: 1 });
-      return live(byReference.body.invoices);
-    }
-    return null;
-  }
-
   async emailInvoice(connectionId: string, invoiceId: string, write: WriteOptions) {
     const key = checkedKey(write);
     return this.call<void>(
@@ -144,35 +125,17 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  async createCreditNotes(connectionId: string, creditNotes: CreditNote[], write: WriteOptions) {
+  async createCreditNotes(connectionId: string, creditNotes: XeroCreditNoteModel[], write: WriteOptions) {
     const key = checkedKey(write);
+    const body = { creditNotes: sdk<CreditNote[]>(creditNotes) };
     return this.call(connectionId, 'createCreditNotes', (api, tenant, o) =>
-      api.createCreditNotes(tenant, { creditNotes }, SUMMARIZE_ERRORS, UNITDP, key, o),
+      api.createCreditNotes(tenant, body, SUMMARIZE_ERRORS, UNITDP, key, o),
     );
   }
 
   getCreditNotes(connectionId: string, q: PagedQuery) {
     return this.call(connectionId, 'getCreditNotes', (api, tenant, o) =>
       api.getCreditNotes(tenant, q.modifiedSince, q.where, undefined, q.page, UNITDP, q.pageSize, o),
-    );
-  }
-
-  async createAllocation(
-    connectionId: string,
-    creditNoteId: string,
-    allocation: Allocation,
-    write: WriteOptions,
-  ) {
-    const key = checkedKey(write);
-    return this.call(connectionId, 'createAllocation', (api, tenant, o) =>
-      api.createCreditNoteAllocation(
-        tenant,
-        creditNoteId,
-        { allocations: [allocation] },
-        SUMMARIZE_ERRORS,
-        key,
-        o,
-      ),
     );
   }
 
@@ -202,10 +165,10 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  async createContacts(connectionId: string, contacts: Contact[], write: WriteOptions) {
+  async createContacts(connectionId: string, contacts: XeroContactModel[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createContacts', (api, tenant, o) =>
-      api.createContacts(tenant, { contacts }, SUMMARIZE_ERRORS, key, o),
+      api.createContacts(tenant, { contacts: sdk<Contact[]>(contacts) }, SUMMARIZE_ERRORS, key, o),
     );
   }
 
@@ -216,10 +179,10 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  async createItems(connectionId: string, items: Item[], write: WriteOptions) {
+  async createItems(connectionId: string, items: XeroItemModel[], write: WriteOptions) {
     const key = checkedKey(write);
     return this.call(connectionId, 'createItems', (api, tenant, o) =>
-      api.createItems(tenant, { items }, SUMMARIZE_ERRORS, UNITDP, key, o),
+      api.createItems(tenant, { items: sdk<Item[]>(items) }, SUMMARIZE_ERRORS, UNITDP, key, o),
     );
   }
 
@@ -245,18 +208,20 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  getCurrencies(connectionId: string) {
-    return this.call(connectionId, 'getCurrencies', (api, tenant, o) =>
-      api.getCurrencies(tenant, undefined, undefined, o),
-    );
-  }
-
   async getOrganisation(connectionId: string) {
     const result = await this.call(connectionId, 'getOrganisation', (api, tenant, o) =>
       api.getOrganisations(tenant, o),
     );
     return { ...result, body: result.body.organisations?.[0] };
   }
+}
+
+/**
+ * The domain's models are the SDK's models narrowed (enum fields as the strings the serializer
+ * writes), so they go to xero-node as they are.
+ */
+function sdk<T>(model: unknown): T {
+  return model as T;
 }
 
 function checkedKey(write: WriteOptions): string {
