@@ -7,6 +7,7 @@ export {
   parseSnapshot,
   invoiceSnapshotSchema,
   lookupKey,
+  xeroSideNotYetRead,
   type InvoiceSnapshot,
   type ParseSnapshotResult,
 } from './snapshot';
@@ -21,6 +22,7 @@ export { parseXeroDate, xeroDateOnly, toOrgDate } from './dates';
 export { withContactId } from './withContactId';
 export { MESSAGES, XERO_SIDE_FINDINGS, type Finding, type FindingCode, type Severity } from './findings';
 export { round2, round4, sumMoney } from './money';
+export { failure, success, type Result } from './result';
 export { computeLine, sumTotals, xeroLineAmount, xeroLineTax, type Totals } from './totals';
 export { plainWireSerializer } from './wireForm';
 export type {

@@ -209,6 +209,23 @@ const xero = z.looseObject({
   links: list(z.looseObject({ entity: z.string(), recordId: id, xeroId: id })),
 });
 
+export type XeroSideSnapshot = z.infer<typeof xero>;
+
+/**
+ * Xero's side before it is read: no contacts or items known and any currency allowed, so only
+ * findings outside XERO_SIDE_FINDINGS are trusted from a mapping on it.
+ */
+export function xeroSideNotYetRead(
+  links: readonly { entity: string; recordId: string; xeroId: string }[],
+): XeroSideSnapshot {
+  return {
+    organisation: { name: null, baseCurrency: 'XXX', multiCurrency: true },
+    contacts: [],
+    items: [],
+    links: links.map((l) => ({ ...l })),
+  };
+}
+
 export const invoiceSnapshotSchema = z.looseObject({
   invoice,
   currency: z.nullable(z.looseObject({ [SC.transactionCurrency.isoCode]: z.string().check(z.minLength(3)) })),

@@ -1,18 +1,19 @@
 /**
- * The first half of a push, per sync row: mark the row In progress, read the snapshot (at most 3
- * Dataverse requests), check it against Dynamics' data alone, then add Xero's side (the
- * organisation, contact candidates and items) and map it. An invoice blocked by Dynamics' data
- * stops before any Xero call; one blocked by Xero's side stops before any Xero write.
+ * The first half of a push, per sync row: read what Dynamics knows, check it alone (a block stops
+ * before any Xero call), add Xero's side (organisation, contact candidates, items) and map it.
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { keySegment } from '../adapters/dataverse/odata';
-import { SnapshotReader, type XeroSideContext } from '../adapters/dataverse/snapshotReader';
+import { SnapshotReader } from '../adapters/dataverse/snapshotReader';
 import { inProgressUpdate } from '../adapters/dataverse/writeBack';
 import type { Job } from '../adapters/store/store';
 import {
+  failure,
   mapInvoice,
   parseSnapshot,
+  success,
+  type Result,
   XERO_SIDE_FINDINGS,
   type Finding,
   type InvoiceSnapshot,
@@ -45,7 +46,7 @@ export interface PrepareFailure {
   outcome?: 'failed' | 'needsReview';
 }
 
-export type PrepareResult = { ok: true; push: PreparedPush } | { ok: false; failure: PrepareFailure };
+export type PrepareResult = Result<PreparedPush, PrepareFailure>;
 
 export interface PrepareDeps {
   dataverse: DataverseClient;
@@ -86,74 +87,40 @@ function readableBlock(mapping: MappingResult, include: (f: Finding) => boolean 
   return [`Not sent to Xero: ${errors.length} problem(s) to fix first.`, ...errors.map((f) => f.message)];
 }
 
-/**
- * Xero's side before it is read: no contacts or items known, the invoice's own currency as the
- * base. Only findings outside XERO_SIDE_FINDINGS are trusted from a mapping on this.
- */
-function notYetReadXeroSide(context: XeroSideContext): InvoiceSnapshot['xero'] {
-  return {
-    organisation: { name: null, baseCurrency: 'XXX', multiCurrency: true },
-    contacts: [],
-    items: [],
-    links: context.links.map((l) => ({ ...l })),
-  };
-}
-
-async function withXeroSide(
-  deps: PrepareDeps,
-  snapshot: InvoiceSnapshot,
-  context: XeroSideContext | undefined,
-): Promise<InvoiceSnapshot> {
-  if (!context) return snapshot;
-  const fromXero = await deps.loader(context.connectionId).load(context);
-  return {
-    ...snapshot,
-    xero: { ...fromXero, links: fromXero.links?.length ? fromXero.links : snapshot.xero.links },
-  };
-}
-
 export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date): Promise<PrepareResult> {
-  const fail = (failure: Omit<PrepareFailure, 'job' | 'startedOn'>): PrepareResult => ({
-    ok: false,
-    failure: { job, startedOn, ...failure },
-  });
+  const fail = (f: Omit<PrepareFailure, 'job' | 'startedOn'>): PrepareResult =>
+    failure({ job, startedOn, ...f });
   if (!job.invoiceId) return fail({ messages: [`Sync request ${job.id} names no invoice.`] });
-  let connectionId = job.connectionId ?? undefined;
-  let xeroContext: XeroSideContext | undefined;
-  // Xero's side is read only once Dynamics' own data passes: the reader gets a placeholder.
-  const reader = new SnapshotReader({
-    client: deps.dataverse,
-    timeZone: deps.timeZone,
-    now: deps.now,
-    loadXero: async (context) => {
-      connectionId = context.connectionId;
-      xeroContext = context;
-      return notYetReadXeroSide(context);
-    },
-  });
+  const reader = new SnapshotReader({ client: deps.dataverse, timeZone: deps.timeZone, now: deps.now });
   const read = await reader.read({ invoiceId: job.invoiceId, connectionId: job.connectionId });
   if (!read.ok) {
     return fail({
-      invoiceId: read.reason === 'invoiceNotFound' ? undefined : job.invoiceId,
-      messages: [read.message],
+      invoiceId: read.failure.reason === 'invoiceNotFound' ? undefined : job.invoiceId,
+      messages: [read.failure.message],
     });
   }
-  const parsed = parseSnapshot(read.snapshot);
+  const { xeroSide } = read.value;
+  const connectionId = xeroSide.connectionId;
+  const parsed = parseSnapshot(read.value.snapshot);
   if (!parsed.ok) {
     return fail({
       invoiceId: job.invoiceId,
+      connectionId,
       messages: [`The invoice could not be read for Xero: ${parsed.message}`],
     });
   }
+  // Dynamics' own data first: a block found here costs no Xero call.
   const offline = mapInvoice(parsed.snapshot);
   if (offline.findings.some((f) => f.severity === 'error' && !XERO_SIDE_FINDINGS.includes(f.code))) {
     return fail({
       invoiceId: job.invoiceId,
+      connectionId,
       messages: readableBlock(offline, (f) => !XERO_SIDE_FINDINGS.includes(f.code)),
       findings: offline.findings.filter((f) => !XERO_SIDE_FINDINGS.includes(f.code)),
     });
   }
-  const snapshot = await withXeroSide(deps, parsed.snapshot, xeroContext);
+  const fromXero = await deps.loader(connectionId).load(xeroSide);
+  const snapshot: InvoiceSnapshot = { ...parsed.snapshot, xero: fromXero };
   const mapping = mapInvoice(snapshot);
   if (mapping.blocked) {
     const onlyReview =
@@ -161,24 +128,21 @@ export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date):
       mapping.findings.filter((f) => f.severity === 'error').every((f) => f.code === 'CONTACT_NEEDS_REVIEW');
     return fail({
       invoiceId: job.invoiceId,
+      connectionId,
       messages: readableBlock(mapping),
       findings: mapping.findings,
       outcome: onlyReview ? 'needsReview' : 'failed',
     });
   }
-  return {
-    ok: true,
-    push: {
-      job,
-      startedOn,
-      invoiceId: job.invoiceId,
-      connectionId: String(connectionId),
-      snapshot,
-      mapping,
-      documentType:
-        snapshot.invoice[COLUMNS.invoice.documentType] ?? CHOICES.documentType.values.salesInvoice,
-      customer: customerOf(snapshot),
-      existingXeroId: snapshot.invoice[COLUMNS.invoice.xeroId]?.trim() || undefined,
-    },
-  };
+  return success({
+    job,
+    startedOn,
+    invoiceId: job.invoiceId,
+    connectionId,
+    snapshot,
+    mapping,
+    documentType: snapshot.invoice[COLUMNS.invoice.documentType] ?? CHOICES.documentType.values.salesInvoice,
+    customer: customerOf(snapshot),
+    existingXeroId: snapshot.invoice[COLUMNS.invoice.xeroId]?.trim() || undefined,
+  });
 }

@@ -121,7 +121,7 @@ export class PushRun {
           job,
           startedOn,
         );
-        if (result.ok) prepared.push({ push: result.push, links: [], resumed });
+        if (result.ok) prepared.push({ push: result.value, links: [], resumed });
         else await this.rows.fail(result.failure);
       } catch (error) {
         await this.rows.onError(

@@ -1,12 +1,10 @@
 /**
- * Reads the invoice snapshot (domain/snapshot.ts) for one sync request in at most 3 Dataverse
- * requests: (1) the invoice with its lines, customer and currency expanded; (2) only when neither
- * the invoice nor the request names a connection, the default connection; (3) one `$batch` of
- * GETs for everything else (referenceDataReader.ts).
- * Xero's side of the snapshot comes from a callback, since it needs the Xero gateway.
+ * Reads what Dynamics knows of an invoice for one sync request in at most 3 Dataverse requests: the
+ * invoice with lines, customer and currency; the default connection when none is named; one $batch.
  */
 import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_NAVIGATION, SYSTEM_TABLES } from '../../../../solution/names';
-import type { InvoiceSnapshot } from '../../domain/snapshot';
+import { failure, success, type Result } from '../../domain/result';
+import { xeroSideNotYetRead, type InvoiceSnapshot } from '../../domain/snapshot';
 import { DataverseClient } from './client';
 import { connectionIdOrDefault } from './defaultConnection';
 import { isGuid, keySegment, lookupProperty } from './odata';
@@ -37,15 +35,21 @@ export interface XeroLinkRef {
   xeroId: string;
 }
 
-export type LoadXeroSide = (context: XeroSideContext) => Promise<InvoiceSnapshot['xero']>;
+/** The snapshot with Xero's side not yet read, and what reading Xero's side needs. */
+export interface DynamicsSnapshot {
+  snapshot: InvoiceSnapshot;
+  xeroSide: XeroSideContext;
+}
 
-export type SnapshotReadResult =
-  | { ok: true; snapshot: InvoiceSnapshot }
-  | { ok: false; reason: 'invoiceNotFound' | 'noCustomer' | 'noConnection'; message: string };
+export interface SnapshotReadFailure {
+  reason: 'invoiceNotFound' | 'noCustomer' | 'noConnection';
+  message: string;
+}
+
+export type SnapshotReadResult = Result<DynamicsSnapshot, SnapshotReadFailure>;
 
 export interface SnapshotReaderOptions {
   client: DataverseClient;
-  loadXero: LoadXeroSide;
   /** IANA zone for "today" (the organisation's), default UTC. */
   timeZone?: string;
   now?: () => Date;
@@ -74,22 +78,20 @@ export class SnapshotReader {
 
     const customer = customerOf(invoice);
     if (!customer) {
-      return {
-        ok: false,
+      return failure({
         reason: 'noCustomer',
         message: `Invoice ${label} has no customer: set Customer and sync again.`,
-      };
+      });
     }
     const connectionId = await connectionIdOrDefault(
       client,
       invoice[lookupProperty(COLUMNS.invoice.connectionId)] ?? request.connectionId,
     );
     if (!connectionId) {
-      return {
-        ok: false,
+      return failure({
         reason: 'noConnection',
         message: `Invoice ${label} names no Xero connection and there is no default connection: set Connection on the invoice.`,
-      };
+      });
     }
 
     const lines = (invoice[NAV.details] as Row[] | undefined) ?? [];
@@ -104,25 +106,21 @@ export class SnapshotReader {
       unique([customerId, ...productIds]),
     );
     if (!reference.connection) {
-      return {
-        ok: false,
+      return failure({
         reason: 'noConnection',
         message: `The Xero connection of invoice ${label} no longer exists.`,
-      };
+      });
     }
 
     const cleanInvoice = stripInvoice(invoice, lines);
-    const links = reference.links.map(toLinkRef);
-    const fromXero = await this.options.loadXero({
+    const xeroSide: XeroSideContext = {
       connectionId,
       connection: reference.connection,
       invoice: cleanInvoice,
       customer,
       products: reference.products,
-      links,
-    });
-    // The callback may return its own links (e.g. after matching); otherwise Dataverse's are used.
-    const xero = { ...fromXero, links: fromXero.links?.length ? fromXero.links : links };
+      links: reference.links.map(toLinkRef),
+    };
     const timeZone = this.options.timeZone ?? 'UTC';
     const currency = invoice[NAV.currency] as Row | null | undefined;
     const snapshot = {
@@ -139,11 +137,11 @@ export class SnapshotReader {
       trackingOptions: reference.trackingOptions,
       connection: reference.connection,
       defaults: reference.defaults,
-      xero,
+      xero: xeroSideNotYetRead(xeroSide.links),
       today: todayIn(timeZone, (this.options.now ?? (() => new Date()))()),
       timeZone,
     };
-    return { ok: true, snapshot: snapshot as unknown as InvoiceSnapshot };
+    return success({ snapshot: snapshot as unknown as InvoiceSnapshot, xeroSide });
   }
 }
 
@@ -156,11 +154,10 @@ function toLinkRef(row: Row): XeroLinkRef {
 }
 
 function notFound(invoiceId: string): SnapshotReadResult {
-  return {
-    ok: false,
+  return failure({
     reason: 'invoiceNotFound',
     message: `Invoice ${invoiceId} was not found in Dynamics 365.`,
-  };
+  });
 }
 
 function customerOf(invoice: Row): Row | undefined {

@@ -70,22 +70,12 @@ function reader(replies: FakeReply[]) {
     tokenProvider: new StaticTokenProvider(),
     fetch: fake.fetch,
   });
-  const xeroContexts: unknown[] = [];
   const snapshots = new SnapshotReader({
     client,
     timeZone: 'Australia/Sydney',
     now: () => new Date('2026-11-30T20:00:00Z'),
-    loadXero: async (context) => {
-      xeroContexts.push(context);
-      return {
-        organisation: { baseCurrency: 'AUD', multiCurrency: false },
-        contacts: [],
-        items: [],
-        links: [],
-      };
-    },
   });
-  return { snapshots, calls: fake.calls, xeroContexts };
+  return { snapshots, calls: fake.calls };
 }
 
 describe('SnapshotReader', () => {
@@ -100,15 +90,21 @@ describe('SnapshotReader', () => {
     expect(calls).toHaveLength(2);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(invoiceSnapshotSchema.safeParse(result.snapshot).success).toBe(true);
-    expect(result.snapshot.customer).toMatchObject({ logicalname: 'account', accountid: ACCOUNT });
-    expect(result.snapshot.currency).toEqual({ isocurrencycode: 'AUD' });
-    expect(result.snapshot.products).toHaveLength(1);
-    expect(result.snapshot.defaults).toMatchObject({ _stl_salesglcodeid_value: 'g1' });
-    expect(result.snapshot.today).toBe('2026-12-01');
-    expect(result.snapshot.invoice['@odata.etag']).toBe('W/"100"');
-    expect(result.snapshot.invoice).not.toHaveProperty('customerid_account');
-    expect(result.snapshot.xero.links).toEqual([{ entity: 'account', recordId: ACCOUNT, xeroId: 'xc-1' }]);
+    const xero = {
+      organisation: { baseCurrency: 'AUD', multiCurrency: false },
+      contacts: [],
+      items: [],
+      links: [],
+    };
+    expect(invoiceSnapshotSchema.safeParse({ ...result.value.snapshot, xero }).success).toBe(true);
+    expect(result.value.snapshot.customer).toMatchObject({ logicalname: 'account', accountid: ACCOUNT });
+    expect(result.value.snapshot.currency).toEqual({ isocurrencycode: 'AUD' });
+    expect(result.value.snapshot.products).toHaveLength(1);
+    expect(result.value.snapshot.defaults).toMatchObject({ _stl_salesglcodeid_value: 'g1' });
+    expect(result.value.snapshot.today).toBe('2026-12-01');
+    expect(result.value.snapshot.invoice['@odata.etag']).toBe('W/"100"');
+    expect(result.value.snapshot.invoice).not.toHaveProperty('customerid_account');
+    expect(result.value.xeroSide.links).toEqual([{ entity: 'account', recordId: ACCOUNT, xeroId: 'xc-1' }]);
   });
 
   it('expands lines, customer and currency on the invoice request', async () => {
@@ -158,8 +154,7 @@ describe('SnapshotReader', () => {
     const { snapshots } = reader([{ status: 200, body: invoiceRow({ customerid_account: null }) }]);
     await expect(snapshots.read({ invoiceId: INVOICE })).resolves.toMatchObject({
       ok: false,
-      reason: 'noCustomer',
-      message: expect.stringContaining('INV-0001'),
+      failure: { reason: 'noCustomer', message: expect.stringContaining('INV-0001') },
     });
   });
 
@@ -169,18 +164,18 @@ describe('SnapshotReader', () => {
     ]);
     await expect(snapshots.read({ invoiceId: INVOICE })).resolves.toMatchObject({
       ok: false,
-      reason: 'invoiceNotFound',
+      failure: { reason: 'invoiceNotFound' },
     });
     expect(calls).toHaveLength(1);
   });
 
-  it('gives the Xero callback the connection, customer and products', async () => {
-    const { snapshots, xeroContexts } = reader([
+  it("names the connection, customer and products that reading Xero's side needs", async () => {
+    const { snapshots } = reader([
       { status: 200, body: invoiceRow() },
       referenceParts([{ status: 200, body: { value: [{ productid: PRODUCT, name: 'Widget' }] } }]),
     ]);
-    await snapshots.read({ invoiceId: INVOICE });
-    expect(xeroContexts[0]).toMatchObject({
+    const result = await snapshots.read({ invoiceId: INVOICE });
+    expect(result.ok && result.value.xeroSide).toMatchObject({
       links: [{ entity: 'account', recordId: ACCOUNT, xeroId: 'xc-1' }],
       connectionId: CONNECTION,
       connection: { stl_name: 'Demo' },
