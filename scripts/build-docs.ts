@@ -24,8 +24,15 @@ export const DOCS_PREFIX = 'stl_/docs/';
 export const DOCS_OUT_DIR = path.join(REPO_ROOT, 'dist', 'webresources', ...DOCS_PREFIX.split('/'));
 export const STYLE_SHEET = 'docs.css';
 
-/** Pages for the engineers who run and develop the product, not embedded in Dynamics. */
-const ENGINEERING_PAGES: ReadonlySet<string> = new Set(['performance.md']);
+/**
+ * Pages for the engineers who run and develop the product, read in the repository and not
+ * embedded in Dynamics: they may link to the user pages, but no user page may link to them.
+ */
+export const ENGINEERING_PAGES: ReadonlySet<string> = new Set([
+  'architecture.md',
+  'operations.md',
+  'performance.md',
+]);
 
 /** Reading order of the pages; pages not listed follow in alphabetical order. */
 export const PAGE_ORDER = [

@@ -2,13 +2,15 @@
  * The docs build: what it writes and lists for the packer, and how it refuses pages that would
  * be broken or unsafe as Dynamics web resources.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   buildDocs,
   type BuiltDoc,
+  DOCS_DIR,
   DOCS_PREFIX,
+  ENGINEERING_PAGES,
   docsWebResources,
   renderDocs,
 } from '../../scripts/build-docs';
@@ -91,6 +93,25 @@ describe('the docs build', () => {
       'troubleshooting.intro.md': intro,
     });
     expect(() => renderDocs(dir)).toThrow(/must not carry/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves the engineering pages out of Dynamics, though they sit in docs/', () => {
+    const present = readdirSync(DOCS_DIR).filter((f) => ENGINEERING_PAGES.has(f));
+    expect(present.sort()).toEqual(['architecture.md', 'operations.md', 'performance.md']);
+    const names = new Set(built.map((b) => b.name));
+    for (const file of present) {
+      expect(names.has(`${DOCS_PREFIX}${file.replace(/\.md$/, '')}.html`)).toBe(false);
+    }
+  });
+
+  it('fails when a user page links to an engineering page, which Dynamics does not have', () => {
+    const dir = docsDirWith({
+      'index.md': '# Home\n\nSee [how it is built](architecture.md).\n',
+      'architecture.md': '# Architecture\n',
+      'troubleshooting.intro.md': intro,
+    });
+    expect(() => renderDocs(dir)).toThrow('docs/index.md links to a missing page architecture.md');
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,4 @@
-// The admin API over HTTP (/_admin/..., JSON in and out); see README "Sandbox: Xero emulator".
+// The admin API over HTTP (/_admin/..., JSON in and out); see sandbox/xero/README.md.
 import type { AdminResult, AdminService } from './admin';
 import type { HttpReply, HttpRequest } from './http/messages';
 import { jsonBody } from './http/messages';

@@ -1,5 +1,5 @@
 // The Xero emulator, usable in-process (tests, the sandbox) or through cli.ts. It listens on
-// 127.0.0.1 only. See README "Sandbox: Xero emulator" for what it covers.
+// 127.0.0.1 only. See sandbox/xero/README.md for what it covers.
 import { randomBytes } from 'node:crypto';
 import { AdminService } from './admin';
 import { API_BASE, createAccountingApi } from './api/accounting';

@@ -1,4 +1,4 @@
-// The admin API the tests and the demo use (README "Sandbox: Xero emulator"): organisations from the
+// The admin API the tests and the demo use (sandbox/xero/README.md, "Admin API"): organisations from the
 // factory, payments and voids "made in Xero", and the demo side-panel lists.
 import type { XeroEmulator } from '../../xero';
 import { contactId, rawApi, salesInvoice, startEmulator, type RawApi } from './helpers';
