@@ -17,7 +17,7 @@ import { pickPort, preferredPorts, type ServiceName } from './start/ports';
 import { relayUrlFor, sandboxRelayConfig } from './start/relayConfig';
 import { startSandboxRelay } from './start/relay';
 import { loadOrCreateSecrets } from './start/secrets';
-import { startShellIfPresent } from './start/shell';
+import { startShell } from './start/shell';
 import { removeState, writeState, type SandboxState } from './start/state';
 import { bannerLines, consentUrl } from './start/urls';
 import { startXeroEmulator } from './xero';
@@ -114,7 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const shell =
       options.shell === false
         ? ({ running: false, reason: 'not started (shell: false)' } as const)
-        : await startShellIfPresent({
+        : await startShell({
             port: ports.shell,
             dataverseUrl: dataverse.url,
             xeroUrl: xero.url,
