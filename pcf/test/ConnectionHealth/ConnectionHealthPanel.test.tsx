@@ -3,12 +3,12 @@ import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
 import { setIconOptions } from '@fluentui/react';
-import { CHOICES } from '../../solution/names';
-import { ConnectionHealthPanel } from '../ConnectionHealth/components/ConnectionHealthPanel';
-import type { ConnectionCommand } from '../ConnectionHealth/commands';
-import { toConnectionHealthView, type ConnectionHealthView } from '../ConnectionHealth/mapping';
-import type { ActionOutcome } from '../ConnectionHealth/sharedActions';
-import { mockConnectionHealthContext, type ConnectionHealthInputs } from './mockContext';
+import { CHOICES } from '../../../solution/names';
+import { ConnectionHealthPanel } from '../../ConnectionHealth/components/ConnectionHealthPanel';
+import type { ConnectionCommand } from '../../ConnectionHealth/commands';
+import { toConnectionHealthView, type ConnectionHealthView } from '../../ConnectionHealth/mapping';
+import type { ActionOutcome } from '../../ConnectionHealth/sharedActions';
+import { mockConnectionHealthContext, type ConnectionHealthInputs } from '../mockContext';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
-import { XeroStatusBadge } from '../XeroStatus/components/XeroStatusBadge';
-import { TONE_COLOURS, type XeroStatusProps } from '../XeroStatus/mapping';
+import { XeroStatusBadge } from '../../XeroStatus/components/XeroStatusBadge';
+import { TONE_COLOURS, type XeroStatusProps } from '../../XeroStatus/mapping';
 
 const synced: XeroStatusProps = {
   statusLabel: 'Synced',
