@@ -21,14 +21,12 @@ import { lookupKey } from '../../plugins-proxy/src/domain/lookupKey';
 /* eslint-disable @microsoft/power-apps/use-cached-webresource -- a bundled module, not a URL */
 import {
   dataverseMessage,
-  queueInvoicePush,
+  requestInvoicePush,
   toBareGuid,
-  type RibbonWebApi,
+  type Fetch,
+  type SyncRequestWebApi,
   type SyncTrigger,
 } from '../../webresources/scripts/syncRequest';
-/* eslint-enable @microsoft/power-apps/use-cached-webresource */
-/* eslint-disable @microsoft/power-apps/use-cached-webresource -- a bundled module, not a URL */
-import { readRelayUrl } from '../../webresources/scripts/relayUrl';
 /* eslint-enable @microsoft/power-apps/use-cached-webresource */
 import { eqId, inIds, query } from './query';
 import { customerOf, type PanelRows, type Row } from './snapshotFromRows';
@@ -200,12 +198,7 @@ export type SyncOutcome =
   | { readonly ok: true; readonly historyId?: string; readonly warning?: string }
   | { readonly ok: false; readonly message: string };
 
-export type Fetch = (url: string, init: { method: string }) => Promise<unknown>;
-
-/**
- * Queues the push (the same row the ribbon creates), then nudges the relay. The nudge is only a
- * shortcut: the webhook and the reconciler pick the row up anyway, so its failure is ignored.
- */
+/** Queues the push and nudges the relay, exactly as the ribbon's Sync to Xero does. */
 export async function requestSync(
   webApi: PanelWebApi,
   invoice: { id: string; name: string; connectionId?: string },
@@ -214,20 +207,12 @@ export async function requestSync(
 ): Promise<SyncOutcome> {
   try {
     // PCF's webAPI returns Promises where Xrm's returns PromiseLikes; the calls are the same.
-    const { historyId, statusWarning } = await queueInvoicePush(
-      webApi as unknown as RibbonWebApi,
+    const { historyId, statusWarning } = await requestInvoicePush(
+      webApi as unknown as SyncRequestWebApi,
       invoice,
       trigger,
+      fetchImpl,
     );
-    if (historyId && fetchImpl) {
-      try {
-        const relay = await readRelayUrl(webApi);
-        if (relay.ok)
-          await fetchImpl(`${relay.url}/api/sync-requests/${historyId}/nudge`, { method: 'POST' });
-      } catch {
-        // Best effort by design (see above).
-      }
-    }
     return { ok: true, historyId, warning: statusWarning };
   } catch (error) {
     return { ok: false, message: dataverseMessage(error) };

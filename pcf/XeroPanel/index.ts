@@ -9,6 +9,9 @@ import {
 } from './mapping';
 import { PanelController } from './panelController';
 import type { PanelWebApi } from './dataSource';
+/* eslint-disable @microsoft/power-apps/use-cached-webresource -- a bundled module, not a URL */
+import { hostFetch } from '../../webresources/scripts/syncRequest';
+/* eslint-enable @microsoft/power-apps/use-cached-webresource */
 import { XeroPanelView } from './components/XeroPanelView';
 
 type Context = ComponentFramework.Context<IInputs>;
@@ -36,7 +39,7 @@ export class XeroPanel implements ComponentFramework.ReactControl<IInputs, IOutp
     const controller = new PanelController(
       {
         webApi: context.webAPI as unknown as PanelWebApi,
-        fetch: typeof fetch === 'function' ? (url, init) => fetch(url, init) : undefined,
+        fetch: hostFetch(),
         onChange: () => context.factory.requestRender(),
         messages: {
           loadFailed: format.text('Error_LoadFailed'),

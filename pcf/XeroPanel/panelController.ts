@@ -5,17 +5,10 @@
  */
 import { AUDIT_COLUMNS, CHOICES, COLUMNS, SYSTEM_COLUMNS, TABLES } from '../../solution/names';
 /* eslint-disable @microsoft/power-apps/use-cached-webresource -- a bundled module, not a URL */
-import { dataverseMessage, toBareGuid } from '../../webresources/scripts/syncRequest';
+import { dataverseMessage, toBareGuid, type Fetch } from '../../webresources/scripts/syncRequest';
 /* eslint-enable @microsoft/power-apps/use-cached-webresource */
 import { lookupKey } from '../../plugins-proxy/src/domain/lookupKey';
-import {
-  loadPanel,
-  readHistory,
-  readHistoryRow,
-  requestSync,
-  type Fetch,
-  type PanelWebApi,
-} from './dataSource';
+import { loadPanel, readHistory, readHistoryRow, requestSync, type PanelWebApi } from './dataSource';
 import { isFinalHistoryStatus, type PanelState } from './mapping';
 import { pollUntilFinal, type Poll, type Scheduler } from './poller';
 import { todayIn, type Row } from './snapshotFromRows';

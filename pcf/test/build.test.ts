@@ -15,8 +15,8 @@ import { buildWebResources, type BuiltWebResource } from '../../scripts/build-we
 import { fakeForm, FakeWebApi } from '../../webresources/test/fakeXrm';
 import { mockConnectionHealthContext, mockContext } from './mockContext';
 import { IDS, snapshot } from '../../plugins-proxy/test/domain/fixtures';
-import { FakePanelWebApi, rowsFor } from './xeroPanel/support';
-import { panelContext } from './xeroPanel/panelContext';
+import { FakePanelWebApi, rowsFor } from './XeroPanel/support';
+import { panelContext } from './XeroPanel/panelContext';
 
 const KB = 1024;
 let controls: BuiltControl[];

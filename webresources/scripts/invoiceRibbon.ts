@@ -8,9 +8,11 @@ import { CHOICES, COLUMNS, SYSTEM_TABLES } from '../../solution/names';
 import { toFormContext, type FormOrEventContext } from './formContext';
 import {
   dataverseMessage,
+  hostFetch,
   queueInvoiceEmail,
   queueInvoicePush,
   readInvoiceToSync,
+  requestInvoicePush,
   toBareGuid,
 } from './syncRequest';
 import type { InvoiceToSync } from './syncRequest';
@@ -64,7 +66,7 @@ export async function syncToXero(primaryControl: FormOrEventContext): Promise<vo
     if (formContext.data.entity.getIsDirty()) await formContext.data.save();
     const invoice = invoiceOnForm(formContext);
     if (!invoice) throw new Error(MESSAGES.saveFirst);
-    const queued = await queueInvoicePush(Xrm.WebApi, invoice, CHOICES.trigger.values.button);
+    const queued = await requestInvoicePush(Xrm.WebApi, invoice, CHOICES.trigger.values.button, hostFetch());
     // Reload the saved values so the Xero status control shows Queued without dirtying the form.
     await formContext.data.refresh(false);
     if (queued.statusWarning !== undefined)
@@ -155,6 +157,7 @@ interface BulkOutcome {
 
 type OneOutcome = { readonly failure: string } | { readonly warning?: string };
 
+/** No nudge per row (docs/bulk-sync.md): the webhook announces each one; a nudge costs the relay a read. */
 async function queueOne(id: string): Promise<OneOutcome> {
   let label = id;
   try {

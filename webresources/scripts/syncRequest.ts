@@ -2,9 +2,10 @@
 /**
  * A sync request is a Queued stl_synchistory row: the relay picks it up (webhook, nudge or
  * reconciler) and does the work under its own identity. Building the row is pure; queueing it
- * is two Web API calls made as the signed-in user.
+ * is two Web API calls made as the signed-in user. Shared by the ribbon and the XeroPanel PCF.
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES, navigationProperty } from '../../solution/names';
+import { readRelayUrl, type RelayUrlWebApi } from './relayUrl';
 
 /** The Web API calls the ribbon needs; Xrm.WebApi provides them, and so does the tests' fake. */
 export type RibbonWebApi = Pick<Xrm.WebApi, 'createRecord' | 'updateRecord' | 'retrieveRecord'>;
@@ -94,6 +95,52 @@ export async function queueInvoicePush(
   } catch (error) {
     return { ...(historyId ? { historyId } : {}), statusWarning: dataverseMessage(error) };
   }
+}
+
+/** The slice of `fetch` a nudge needs; tests pass a fake. */
+export type Fetch = (url: string, init: { method: string }) => Promise<unknown>;
+
+/** The host's fetch, or none where it has none (the nudge is then skipped). */
+export function hostFetch(): Fetch | undefined {
+  return typeof fetch === 'function' ? (url, init) => fetch(url, init) : undefined;
+}
+
+/** The relay's "look at this row now" route (plugins-proxy/src/routes/nudge.ts). */
+export function nudgeUrl(relayUrl: string, historyId: string): string {
+  return `${relayUrl}/api/sync-requests/${encodeURIComponent(historyId)}/nudge`;
+}
+
+/**
+ * Tells the relay about a new row at once. Only a shortcut: the webhook and the reconciler pick
+ * the row up anyway, so every failure is ignored, and the reply is not awaited, so a slow or
+ * unreachable relay never holds up the form.
+ */
+export async function nudgeRelay(
+  webApi: RelayUrlWebApi,
+  historyId: string,
+  fetchImpl: Fetch | undefined,
+): Promise<void> {
+  if (!fetchImpl) return;
+  try {
+    const relay = await readRelayUrl(webApi);
+    if (relay.ok) fetchImpl(nudgeUrl(relay.url, historyId), { method: 'POST' }).catch(() => undefined);
+  } catch {
+    // Best effort by design (see above).
+  }
+}
+
+export type SyncRequestWebApi = RibbonWebApi & RelayUrlWebApi;
+
+/** What Sync to Xero and the panel's Sync button do: queue the push, then nudge the relay. */
+export async function requestInvoicePush(
+  webApi: SyncRequestWebApi,
+  invoice: InvoiceToSync,
+  trigger: SyncTrigger,
+  fetchImpl: Fetch | undefined,
+): Promise<QueuedPush> {
+  const queued = await queueInvoicePush(webApi, invoice, trigger);
+  if (queued.historyId) await nudgeRelay(webApi, queued.historyId, fetchImpl);
+  return queued;
 }
 
 /** Asks the relay to have Xero email the (already synced) invoice to its customer. */

@@ -1,7 +1,14 @@
 /// <reference types="xrm" />
 import { CHOICES, COLUMNS, navigationProperty, SYSTEM_TABLES, TABLES } from '../../solution/names';
 import { syncSelected } from '../scripts/invoiceRibbon';
-import { fakeGrid, FakeWebApi, installFakeXrm, uninstallFakeXrm } from './fakeXrm';
+import {
+  fakeGrid,
+  FakeWebApi,
+  installFakeFetch,
+  installFakeXrm,
+  seedRelayUrl,
+  uninstallFakeXrm,
+} from './fakeXrm';
 
 const INVOICE = SYSTEM_TABLES.invoice.logicalName;
 const HISTORY = TABLES.syncHistory.logicalName;
@@ -124,5 +131,23 @@ describe('StellariseRibbon.syncSelected when only an invoice update fails', () =
         text: '3 invoices queued (1 not marked Queued on the invoice, but the sync still runs: INV-2: Record is locked).',
       },
     ]);
+  });
+});
+
+describe('StellariseRibbon.syncSelected and the relay', () => {
+  it('sends no nudge: the Dataverse webhook announces every Bulk row', async () => {
+    const fetch = installFakeFetch({ status: 202, body: {} });
+    try {
+      const { webApi } = installFakeXrm(
+        seedRelayUrl(threeInvoices(), { value: 'https://relay.contoso.com' }),
+      );
+
+      await syncSelected(fakeGrid().grid, ids);
+
+      expect(webApi.rows(HISTORY)).toHaveLength(3);
+      expect(fetch.calls).toEqual([]);
+    } finally {
+      fetch.restore();
+    }
   });
 });

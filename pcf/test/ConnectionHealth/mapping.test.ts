@@ -1,12 +1,12 @@
-import { CHOICES } from '../../solution/names';
+import { CHOICES } from '../../../solution/names';
 import {
   daysUntil,
   DEADLINE_WARNING_DAYS,
   deadlineToneFor,
   fillTemplate,
   toConnectionHealthView,
-} from '../ConnectionHealth/mapping';
-import { mockConnectionHealthContext, type ConnectionHealthInputs } from './mockContext';
+} from '../../ConnectionHealth/mapping';
+import { mockConnectionHealthContext, type ConnectionHealthInputs } from '../mockContext';
 
 const status = CHOICES.connectionStatus.values;
 const NOW = new Date('2026-12-01T09:00:00Z');

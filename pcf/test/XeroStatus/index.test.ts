@@ -1,8 +1,8 @@
 import type * as React from 'react';
-import { CHOICES } from '../../solution/names';
-import { XeroStatus } from '../XeroStatus';
-import type { XeroStatusProps } from '../XeroStatus/mapping';
-import { mockContext, type MockContext, type MockInputs } from './mockContext';
+import { CHOICES } from '../../../solution/names';
+import { XeroStatus } from '../../XeroStatus';
+import type { XeroStatusProps } from '../../XeroStatus/mapping';
+import { mockContext, type MockContext, type MockInputs } from '../mockContext';
 
 type Context = Parameters<XeroStatus['updateView']>[0];
 

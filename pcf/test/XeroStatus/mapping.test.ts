@@ -1,6 +1,6 @@
-import { CHOICES } from '../../solution/names';
-import { TONE_COLOURS, toXeroStatusProps } from '../XeroStatus/mapping';
-import { mockContext } from './mockContext';
+import { CHOICES } from '../../../solution/names';
+import { TONE_COLOURS, toXeroStatusProps } from '../../XeroStatus/mapping';
+import { mockContext } from '../mockContext';
 
 const status = CHOICES.syncStatus.values;
 

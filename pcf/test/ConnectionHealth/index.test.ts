@@ -1,15 +1,15 @@
 import type * as React from 'react';
-import { CHOICES, COLUMNS, TABLES } from '../../solution/names';
+import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- a Node module import, not a URL
-import { FakeWebApi, seedRelayUrl } from '../../webresources/test/fakeXrm';
-import { ConnectionHealth } from '../ConnectionHealth';
-import type { ConnectionHealthPanelProps } from '../ConnectionHealth/components/ConnectionHealthPanel';
-import { recordIdOf } from '../ConnectionHealth/commands';
+import { FakeWebApi, seedRelayUrl } from '../../../webresources/test/fakeXrm';
+import { ConnectionHealth } from '../../ConnectionHealth';
+import type { ConnectionHealthPanelProps } from '../../ConnectionHealth/components/ConnectionHealthPanel';
+import { recordIdOf } from '../../ConnectionHealth/commands';
 import {
   mockConnectionHealthContext,
   type ConnectionHealthInputs,
   type ConnectionHealthMockContext,
-} from './mockContext';
+} from '../mockContext';
 
 type Context = Parameters<ConnectionHealth['updateView']>[0];
 

@@ -3,12 +3,13 @@ import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { act } from 'react-dom/test-utils';
 import { setIconOptions } from '@fluentui/react';
-import { CHOICES } from '../../solution/names';
-import { ConnectionHealthPanel } from '../ConnectionHealth/components/ConnectionHealthPanel';
-import type { ConnectionCommand } from '../ConnectionHealth/commands';
-import { toConnectionHealthView, type ConnectionHealthView } from '../ConnectionHealth/mapping';
-import type { ActionOutcome } from '../ConnectionHealth/sharedActions';
-import { mockConnectionHealthContext, type ConnectionHealthInputs } from './mockContext';
+import { CHOICES } from '../../../solution/names';
+import { ConnectionHealthPanel } from '../../ConnectionHealth/components/ConnectionHealthPanel';
+import type { ConnectionCommand } from '../../ConnectionHealth/commands';
+import { toConnectionHealthView, type ConnectionHealthView } from '../../ConnectionHealth/mapping';
+import type { ActionOutcome } from '../../ConnectionHealth/sharedActions';
+import { mockConnectionHealthContext, type ConnectionHealthInputs } from '../mockContext';
+import { containerPerTest } from '../dom';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,17 +24,7 @@ const connected: ConnectionHealthInputs = {
 // Dynamics registers Fluent's icon font; in jsdom nothing does, and MessageBar's icon would warn.
 setIconOptions({ disableWarnings: true });
 
-let container: HTMLDivElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-});
-
-afterEach(() => {
-  ReactDOM.unmountComponentAtNode(container);
-  container.remove();
-});
+const dom = containerPerTest();
 
 function viewOf(inputs: ConnectionHealthInputs, saved = true): ConnectionHealthView {
   return toConnectionHealthView(mockConnectionHealthContext(inputs), NOW, saved);
@@ -44,13 +35,12 @@ function render(
   onCommand = jest.fn(async (): Promise<ActionOutcome> => ({ kind: 'cancelled' })),
 ) {
   act(() => {
-    ReactDOM.render(<ConnectionHealthPanel view={view} onCommand={onCommand} />, container);
+    ReactDOM.render(<ConnectionHealthPanel view={view} onCommand={onCommand} />, dom.container);
   });
   return onCommand;
 }
 
-const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
-const buttons = () => Array.from(container.querySelectorAll('button'));
+const buttons = () => Array.from(dom.container.querySelectorAll('button'));
 const button = (label: string) => buttons().find((b) => b.textContent === label) as HTMLButtonElement;
 
 async function click(label: string): Promise<void> {
@@ -63,9 +53,9 @@ describe('ConnectionHealthPanel', () => {
   it('is a region labelled for screen readers, with its commands in a labelled group', () => {
     render(viewOf(connected));
 
-    expect(byTestId('connection-health')?.tagName).toBe('SECTION');
-    expect(byTestId('connection-health')?.getAttribute('aria-label')).toBe('Xero connection health');
-    expect(container.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe(
+    expect(dom.byTestId('connection-health')?.tagName).toBe('SECTION');
+    expect(dom.byTestId('connection-health')?.getAttribute('aria-label')).toBe('Xero connection health');
+    expect(dom.container.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe(
       'Xero connection commands',
     );
   });
@@ -73,17 +63,17 @@ describe('ConnectionHealthPanel', () => {
   it('shows the status badge, organisation, calls left and last refresh', () => {
     render(viewOf(connected));
 
-    expect(byTestId('connection-status')?.textContent).toBe('Connected');
-    expect(byTestId('connection-status')?.getAttribute('role')).toBe('status');
-    expect(byTestId('connection-organisation')?.textContent).toBe('Organisation: Demo Company (NZ)');
-    expect(byTestId('connection-daily-calls')?.textContent).toBe('Xero calls left today: 4,990');
-    expect(byTestId('connection-last-refresh')?.textContent).toBe('Last token refresh: 2026-12-01 08:30');
+    expect(dom.byTestId('connection-status')?.textContent).toBe('Connected');
+    expect(dom.byTestId('connection-status')?.getAttribute('role')).toBe('status');
+    expect(dom.byTestId('connection-organisation')?.textContent).toBe('Organisation: Demo Company (NZ)');
+    expect(dom.byTestId('connection-daily-calls')?.textContent).toBe('Xero calls left today: 4,990');
+    expect(dom.byTestId('connection-last-refresh')?.textContent).toBe('Last token refresh: 2026-12-01 08:30');
   });
 
   it('shows the refresh-token deadline in the warning style under 14 days', () => {
     render(viewOf(connected));
 
-    const deadline = byTestId('connection-deadline') as HTMLElement;
+    const deadline = dom.byTestId('connection-deadline') as HTMLElement;
     expect(deadline.textContent).toBe('Refresh token valid until 2026-12-11 (in 10 days)');
     expect(deadline.getAttribute('data-tone')).toBe('warning');
     expect(window.getComputedStyle(deadline).color).toBe('rgb(152, 111, 11)');
@@ -97,12 +87,12 @@ describe('ConnectionHealthPanel', () => {
       act(() => {
         jest.runOnlyPendingTimers();
       });
-      expect(byTestId('connection-last-error')?.textContent).toContain(
+      expect(dom.byTestId('connection-last-error')?.textContent).toContain(
         'Last error: invalid_grant: reconnect to Xero',
       );
 
       render(viewOf(connected));
-      expect(byTestId('connection-last-error')).toBeNull();
+      expect(dom.byTestId('connection-last-error')).toBeNull();
     } finally {
       jest.useRealTimers();
     }
@@ -128,7 +118,9 @@ describe('ConnectionHealthPanel', () => {
     render(viewOf({}, false));
 
     expect(button('Connect to Xero').disabled).toBe(true);
-    expect(byTestId('connection-save-first')?.textContent).toBe('Save the connection to connect it to Xero.');
+    expect(dom.byTestId('connection-save-first')?.textContent).toBe(
+      'Save the connection to connect it to Xero.',
+    );
   });
 
   it.each([
@@ -151,7 +143,7 @@ describe('ConnectionHealthPanel', () => {
 
     await click('Disconnect');
 
-    const outcome = byTestId('connection-outcome') as HTMLElement;
+    const outcome = dom.byTestId('connection-outcome') as HTMLElement;
     expect(outcome.getAttribute('data-kind')).toBe('done');
     expect(outcome.textContent).toBe('Disconnected from Xero. Refresh the form to see the new status.');
   });
@@ -165,7 +157,7 @@ describe('ConnectionHealthPanel', () => {
 
     await click('Disconnect');
 
-    const outcome = byTestId('connection-outcome') as HTMLElement;
+    const outcome = dom.byTestId('connection-outcome') as HTMLElement;
     expect(outcome.getAttribute('role')).toBe('alert');
     expect(outcome.textContent).toBe(message);
   });
@@ -175,7 +167,7 @@ describe('ConnectionHealthPanel', () => {
 
     await click('Disconnect');
 
-    expect(byTestId('connection-outcome')).toBeNull();
+    expect(dom.byTestId('connection-outcome')).toBeNull();
   });
 
   it('disables the buttons while a command runs', async () => {

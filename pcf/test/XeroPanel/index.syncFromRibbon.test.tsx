@@ -12,6 +12,7 @@ import { XeroPanel } from '../../XeroPanel';
 import { InputProperties } from '../../XeroPanel/ManifestConstants';
 import { FakePanelWebApi, HISTORY_ID, rowsFor, type Row } from './support';
 import { panelContext, type PanelContext } from './panelContext';
+import { containerPerTest } from '../dom';
 
 setIconOptions({ disableWarnings: true });
 
@@ -21,23 +22,19 @@ const SV = CHOICES.syncStatus.values;
 const HV = CHOICES.syncHistoryStatus.values;
 const H = COLUMNS.syncHistory;
 
-let container: HTMLDivElement;
+const dom = containerPerTest();
 
 beforeEach(() => {
   jest.useFakeTimers();
-  container = document.createElement('div');
-  document.body.appendChild(container);
 });
 
 afterEach(() => {
-  ReactDOM.unmountComponentAtNode(container);
-  container.remove();
   jest.useRealTimers();
 });
 
 function render(control: XeroPanel, context: PanelContext): void {
   act(() => {
-    ReactDOM.render(control.updateView(asPcf(context)), container);
+    ReactDOM.render(control.updateView(asPcf(context)), dom.container);
   });
 }
 
@@ -77,7 +74,7 @@ const invoiceReads = (webApi: FakePanelWebApi) =>
   webApi.calls.filter((c) => c.method === 'retrieveRecord' && c.entity === SYSTEM_TABLES.invoice.logicalName);
 /** A detail's text, caption first, e.g. "Xero numberINV-0042". */
 const detail = (caption: string) =>
-  Array.from(container.querySelectorAll('[data-testid="detail"]'))
+  Array.from(dom.container.querySelectorAll('[data-testid="detail"]'))
     .map((d) => d.textContent ?? '')
     .find((t) => t.startsWith(caption));
 
@@ -93,7 +90,7 @@ describe('XeroPanel with a sync started from the ribbon', () => {
     render(control, context);
     await act(() => jest.advanceTimersByTimeAsync(1000));
     expect(historyPolls(webApi).map((c) => c.id)).toEqual([HISTORY_ID]);
-    expect(container.querySelectorAll('[data-testid="history"]')).toHaveLength(1);
+    expect(dom.container.querySelectorAll('[data-testid="history"]')).toHaveLength(1);
 
     // The relay finishes and writes the invoice back; the form refreshes its bound column.
     Object.assign(rows.invoice, {
@@ -107,10 +104,10 @@ describe('XeroPanel with a sync started from the ribbon', () => {
     render(control, context);
 
     expect(detail('Xero number')).toContain('INV-0042');
-    expect(container.querySelector('[data-testid="history"]')?.textContent).toContain(
+    expect(dom.container.querySelector('[data-testid="history"]')?.textContent).toContain(
       'Created INV-0042 in Xero',
     );
-    expect(container.querySelector('[data-testid="status"]')?.textContent).toContain('Synced');
+    expect(dom.container.querySelector('[data-testid="status"]')?.textContent).toContain('Synced');
     control.destroy();
   });
 
