@@ -16,7 +16,6 @@ import {
   ensureTokens,
   ensureXeroOrganisation,
   type DemoConnectionKey,
-  type DemoTenant,
 } from './connection';
 import { ensureDemoInvoices, type DemoConnection } from './invoices';
 import { newCounter } from './rows';
@@ -30,8 +29,6 @@ export interface SeedDeps {
   readonly config: Config;
   readonly xero: XeroEmulator;
 }
-
-export type { DemoTenant };
 
 export interface SeedResult {
   /** The main demo connection (the default one). */

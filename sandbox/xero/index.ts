@@ -27,9 +27,8 @@ import { createHttpServer, listen } from './server';
 import { Store } from './store';
 import { createSchemaValidator } from './validation';
 
-export type { OrgSeed, XeroEmulatorOptions, RateLimitSettings, WebhookSettings } from './options';
-export type { AdminService, PaymentInput, RequestLogReport } from './admin';
-export type { FaultRule } from './ops/faults';
+export type { XeroEmulatorOptions } from './options';
+export type { AdminService } from './admin';
 export { signWebhookBody } from './ops/webhooks';
 
 export interface XeroEmulator {

@@ -28,8 +28,3 @@ export function columnType(model: SolutionModel, table: string, column: string):
   }
   return SYSTEM_TABLE_COLUMNS[table]?.[column];
 }
-
-export function primaryIdOf(table: string): string {
-  const system = Object.values(SYSTEM_TABLES).find((t) => t.logicalName === table);
-  return system ? system.primaryId : `${table}id`;
-}

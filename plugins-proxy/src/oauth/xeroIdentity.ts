@@ -15,7 +15,6 @@ import {
 } from './identityResponses';
 import type { FetchLike } from './ports';
 
-export type { XeroIdentityErrorKind } from './identityResponses';
 export { authEventIdFromAccessToken, XeroIdentityError } from './identityResponses';
 
 export const GRANULAR_SCOPES =

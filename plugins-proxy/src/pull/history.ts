@@ -2,7 +2,7 @@
  * Sync history rows for the pulls: a new row (a scheduled or webhook pull that changed or failed
  * something), or the update of the row that asked for the work (Refresh reference data).
  */
-import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 import type { BatchRequest } from '../adapters/dataverse/batch';
 import { bind, keySegment } from '../adapters/dataverse/odata';
 import { MAX_MESSAGE_LENGTH } from '../adapters/dataverse/writeBack';
@@ -73,5 +73,3 @@ export function historyFinish(
 
 export const HISTORY_STATUS = CHOICES.syncHistoryStatus.values;
 export const OPERATION = CHOICES.operation.values;
-export const TRIGGER = CHOICES.trigger.values;
-export const INVOICE_TABLE = SYSTEM_TABLES.invoice;

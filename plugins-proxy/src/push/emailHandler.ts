@@ -22,8 +22,6 @@ import { markInProgress } from './preparePush';
 export interface EmailDeps {
   dataverse: DataverseClient;
   gateway: XeroGateway;
-  /** Kept for callers that pass it; the queue owns the attempt limit. */
-  maxAttempts?: number;
   /** Marks the connection row Needs attention and holds its jobs (connection health). */
   onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
   now?: () => Date;

@@ -31,8 +31,6 @@ export interface PushDeps {
   dataverse: DataverseClient;
   gateway: XeroGateway;
   store: Store;
-  /** Kept for callers that pass it; the queue owns the attempt limit and the final failure. */
-  maxAttempts?: number;
   /** Marks the connection row Needs attention and holds its jobs (connection health). */
   onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
   timeZone?: string;

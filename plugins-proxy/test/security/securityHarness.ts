@@ -4,7 +4,7 @@
  * `footprint()`: what an attack could change (jobs, tokens, Xero calls, Dataverse rows).
  */
 import { randomBytes } from 'node:crypto';
-import { CHOICES, SYSTEM_TABLES, TABLES } from '../../../solution/names';
+import { SYSTEM_TABLES, TABLES } from '../../../solution/names';
 import { MsalTokenProvider } from '../../src/adapters/dataverse/tokenProvider';
 import type { JobState } from '../../src/adapters/store/store';
 import { createLogger, type Logger } from '../../src/logger';
@@ -151,5 +151,3 @@ export function newGuid(): string {
   const hex = randomBytes(16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-
-export const QUEUED = CHOICES.syncHistoryStatus.values.queued;

@@ -118,5 +118,3 @@ export function createFormContext(record: FormRecord, host: FormUiHost) {
   };
   return formContext;
 }
-
-export type ShellFormContext = ReturnType<typeof createFormContext>;

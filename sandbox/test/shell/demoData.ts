@@ -18,11 +18,6 @@ export async function invoiceId(api: TestApi, name: string): Promise<string> {
   return String((await invoiceByName(api, name))[INVOICE.primaryId]);
 }
 
-export async function xeroNumberOf(api: TestApi, id: string): Promise<string> {
-  const row = await api.get(`${INVOICE.entitySet}(${id})?$select=${COLUMNS.invoice.xeroNumber}`);
-  return String(row[COLUMNS.invoice.xeroNumber] ?? '');
-}
-
 /** The GL code rows with this code, with their connection and state. */
 async function glCodes(api: TestApi, code: string): Promise<Row[]> {
   const connection = `_${COLUMNS.glCode.connectionId}_value`;

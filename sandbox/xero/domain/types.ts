@@ -197,7 +197,3 @@ export interface Payment {
   IsReconciled: boolean;
   UpdatedMs: number;
 }
-
-export interface ValidationError {
-  Message: string;
-}

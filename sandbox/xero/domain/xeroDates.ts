@@ -63,7 +63,3 @@ export function todayIn(ms: number, xeroTimezone = 'UTC'): string {
     day: '2-digit',
   }).format(ms);
 }
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}

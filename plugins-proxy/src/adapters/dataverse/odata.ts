@@ -58,7 +58,7 @@ export function lookupProperty(column: string): string {
   return `_${property(column)}_value`;
 }
 
-type Comparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+type Comparison = 'eq' | 'ne';
 
 function compare(op: Comparison) {
   return (name: string, value: ODataValue) => `${property(name)} ${op} ${literal(value)}`;
@@ -66,10 +66,6 @@ function compare(op: Comparison) {
 
 export const eq = compare('eq');
 export const ne = compare('ne');
-export const gt = compare('gt');
-export const ge = compare('ge');
-export const lt = compare('lt');
-export const le = compare('le');
 
 function join(op: 'and' | 'or', clauses: Array<string | undefined>): string {
   const present = clauses.filter((c): c is string => !!c);
@@ -79,14 +75,9 @@ function join(op: 'and' | 'or', clauses: Array<string | undefined>): string {
 
 export const and = (...clauses: Array<string | undefined>) => join('and', clauses);
 export const or = (...clauses: Array<string | undefined>) => join('or', clauses);
-export const not = (clause: string) => `not (${clause})`;
 
 export function contains(name: string, value: string): string {
   return `contains(${property(name)},${stringLiteral(value)})`;
-}
-
-export function startsWith(name: string, value: string): string {
-  return `startswith(${property(name)},${stringLiteral(value)})`;
 }
 
 /** `Microsoft.Dynamics.CRM.In`: the values are always passed as string literals. */
