@@ -297,7 +297,7 @@ export class PushRun {
     for (const [i, answer] of answers.entries()) {
       const { live } = succeeded[i];
       if (answer.ok) this.rows.succeeded(live.push.job);
-      else await this.rows.onError(this.failureOf(live.push, []), answer.error);
+      else await this.rows.onError(this.failureOf(live.push, []), answer.failure);
     }
   }
 
