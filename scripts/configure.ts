@@ -9,10 +9,10 @@ import { configureOrg, formatReport, targetFor } from './configure/run';
 async function main(): Promise<number> {
   const parsed = parseConfigureArgs(process.argv.slice(2), process.env);
   if (!parsed.ok) {
-    console.error(parsed.message);
+    console.error(parsed.failure);
     return 1;
   }
-  const report = await configureOrg(targetFor(parsed.options), parsed.options);
+  const report = await configureOrg(targetFor(parsed.value), parsed.value);
   for (const line of formatReport(report)) console.log(line);
   return 0;
 }

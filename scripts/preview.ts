@@ -29,10 +29,10 @@ function main(argv: string[]): number {
   }
   const parsed = parseSnapshot(json);
   if (!parsed.ok) {
-    process.stderr.write(`${file}: not a valid invoice snapshot at ${parsed.message}\n`);
+    process.stderr.write(`${file}: not a valid invoice snapshot at ${parsed.failure.message}\n`);
     return 1;
   }
-  const result = mapInvoice(parsed.snapshot, xeroNodeSerializer);
+  const result = mapInvoice(parsed.value, xeroNodeSerializer);
   process.stdout.write(`${JSON.stringify(previewOutput(result), null, 2)}\n`);
   return result.blocked ? 2 : 0;
 }

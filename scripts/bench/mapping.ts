@@ -48,8 +48,8 @@ export async function benchMapping(): Promise<{ lines: number; opsPerSecond: num
   const json = twoHundredLineSnapshot();
   const once = () => {
     const parsed = parseSnapshot(json);
-    if (!parsed.ok) throw new Error(`bench snapshot is invalid: ${parsed.message}`);
-    const result = mapInvoice(parsed.snapshot, xeroNodeSerializer);
+    if (!parsed.ok) throw new Error(`bench snapshot is invalid: ${parsed.failure.message}`);
+    const result = mapInvoice(parsed.value, xeroNodeSerializer);
     if (result.blocked) throw new Error(`bench invoice is blocked: ${result.findings[0]?.message}`);
   };
   runFor(WARM_UP_MS, once);

@@ -5,6 +5,7 @@
  * ENTRA_TENANT_ID / ENTRA_CLIENT_ID / ENTRA_CLIENT_SECRET (and ENTRA_AUTHORITY_HOST,
  * ENTRA_AUTHORITY_METADATA); the webhook secret from --secret or DATAVERSE_WEBHOOK_SECRET.
  */
+import { failure, success, type Result } from '../../plugins-proxy/src/domain/result';
 import { secretProblem } from './authValue';
 
 export interface ConfigureOptions {
@@ -22,7 +23,8 @@ export interface ConfigureOptions {
   };
 }
 
-export type ParsedArgs = { ok: true; options: ConfigureOptions } | { ok: false; message: string };
+/** The options, or every problem found followed by the usage line. */
+export type ParsedArgs = Result<ConfigureOptions>;
 
 type Env = Record<string, string | undefined>;
 
@@ -40,14 +42,14 @@ export const USAGE =
   'Usage: npm run configure -- --org https://ORG.crm.dynamics.com --relay https://RELAY [--saleshub] ' +
   '[--secret SECRET] [--tenant ID --client-id ID --client-secret SECRET]';
 
-function httpUrl(value: string | undefined, option: string): string | { problem: string } {
-  if (!value) return { problem: `${option} is required.` };
+function httpUrl(value: string | undefined, option: string): Result<string> {
+  if (!value) return failure(`${option} is required.`);
   try {
     const url = new URL(value);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
-    return url.origin + url.pathname.replace(/\/+$/, '');
+    return success(url.origin + url.pathname.replace(/\/+$/, ''));
   } catch {
-    return { problem: `${option} must be an http(s) URL, not "${value}".` };
+    return failure(`${option} must be an http(s) URL, not "${value}".`);
   }
 }
 
@@ -70,8 +72,8 @@ export function parseConfigureArgs(argv: readonly string[], env: Env = {}): Pars
   }
   const org = httpUrl(values.org, '--org');
   const relay = httpUrl(values.relay, '--relay');
-  if (typeof org !== 'string') problems.push(org.problem);
-  if (typeof relay !== 'string') problems.push(relay.problem);
+  if (!org.ok) problems.push(org.failure);
+  if (!relay.ok) problems.push(relay.failure);
   const credentials = {
     tenantId: values.tenant ?? env.ENTRA_TENANT_ID ?? '',
     clientId: values.clientId ?? env.ENTRA_CLIENT_ID ?? '',
@@ -87,9 +89,6 @@ export function parseConfigureArgs(argv: readonly string[], env: Env = {}): Pars
     const problem = secretProblem(secret, values.secret ? '--secret' : 'DATAVERSE_WEBHOOK_SECRET');
     if (problem) problems.push(problem);
   }
-  if (problems.length > 0) return { ok: false, message: `${problems.join('\n')}\n${USAGE}` };
-  return {
-    ok: true,
-    options: { orgUrl: org as string, relayUrl: relay as string, salesHub, secret, credentials },
-  };
+  if (!org.ok || !relay.ok || problems.length > 0) return failure(`${problems.join('\n')}\n${USAGE}`);
+  return success({ orgUrl: org.value, relayUrl: relay.value, salesHub, secret, credentials });
 }

@@ -38,11 +38,11 @@ export async function addSalesHubArea(
       `${STEP}: this org has no SiteMap named ${SALES_HUB.siteMapUniqueName}; install Dynamics 365 Sales or leave out --saleshub.`,
     );
   const merged = mergeArea(String(siteMap[SM.xml] ?? ''), areaFileXml);
-  if (!merged.ok) throw new ConfigureError(`${STEP}: ${merged.message}`);
-  if (!merged.changed)
+  if (!merged.ok) throw new ConfigureError(`${STEP}: ${merged.failure}`);
+  if (!merged.value.changed)
     return { step: STEP, changed: false, detail: `already has the ${SALES_HUB.areaId} area` };
   const id = String(siteMap[SM.primaryId]);
-  await client.update(`${SM.entitySet}(${id})`, { [SM.xml]: merged.xml });
+  await client.update(`${SM.entitySet}(${id})`, { [SM.xml]: merged.value.xml });
   const published = await callAction(SALES_HUB.publishAction, { ParameterXml: publishSiteMapXml(id) });
   return {
     step: STEP,

@@ -3,10 +3,14 @@
  * SiteMap stays byte for byte what its owner wrote. The area is recognised by its Id; a SiteMap
  * that already has it is returned unchanged.
  */
+import { failure, success, type Result } from '../../plugins-proxy/src/domain/result';
 
-export type SiteMapMerge =
-  | { readonly ok: true; readonly changed: boolean; readonly xml: string }
-  | { readonly ok: false; readonly message: string };
+interface MergedSiteMap {
+  readonly changed: boolean;
+  readonly xml: string;
+}
+
+export type SiteMapMerge = Result<MergedSiteMap>;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -27,22 +31,21 @@ export function hasArea(siteMapXml: string, areaId: string): boolean {
 
 export function mergeArea(siteMapXml: string, areaFileXml: string): SiteMapMerge {
   const area = areaElement(areaFileXml);
-  if (!area) return { ok: false, message: 'The area file has no single <Area Id="…"> element.' };
-  if (hasArea(siteMapXml, area.id)) return { ok: true, changed: false, xml: siteMapXml };
+  if (!area) return failure('The area file has no single <Area Id="…"> element.');
+  if (hasArea(siteMapXml, area.id)) return success({ changed: false, xml: siteMapXml });
   const selfClosing = /<SiteMap\b([^>]*)\/>/.exec(siteMapXml);
   if (selfClosing) {
     const xml = siteMapXml.replace(
       selfClosing[0],
       `<SiteMap${selfClosing[1].trimEnd()}>${area.xml}</SiteMap>`,
     );
-    return { ok: true, changed: true, xml };
+    return success({ changed: true, xml });
   }
   const close = siteMapXml.lastIndexOf('</SiteMap>');
   if (close < 0 || !/<SiteMap\b/.test(siteMapXml))
-    return { ok: false, message: 'The SiteMap XML has no <SiteMap> root element.' };
-  return {
-    ok: true,
+    return failure('The SiteMap XML has no <SiteMap> root element.');
+  return success({
     changed: true,
     xml: `${siteMapXml.slice(0, close)}${area.xml}${siteMapXml.slice(close)}`,
-  };
+  });
 }

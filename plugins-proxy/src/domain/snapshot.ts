@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { COLUMNS, PRIMARY_IDS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import { lookupKey } from './lookupKey';
+import { failure, success, type Result } from './result';
 
 export { lookupKey };
 
@@ -253,8 +254,13 @@ export type SnapshotTaxRate = InvoiceSnapshot['taxRates'][number];
 export type SnapshotTrackingOption = InvoiceSnapshot['trackingOptions'][number];
 export type SnapshotTrackingCategory = InvoiceSnapshot['trackingCategories'][number];
 
-export type ParseSnapshotResult =
-  { ok: true; snapshot: InvoiceSnapshot } | { ok: false; path: string; message: string };
+/** Where the JSON first fails the schema, and a message that names the place. */
+interface SnapshotParseFailure {
+  path: string;
+  message: string;
+}
+
+export type ParseSnapshotResult = Result<InvoiceSnapshot, SnapshotParseFailure>;
 
 /** `invoice.invoice_details[2].quantity` from zod's path array. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -269,8 +275,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** Validate unknown JSON as a snapshot; never throws. */
 export function parseSnapshot(json: unknown): ParseSnapshotResult {
   const parsed = invoiceSnapshotSchema.safeParse(json);
-  if (parsed.success) return { ok: true, snapshot: parsed.data };
+  if (parsed.success) return success(parsed.data);
   const issue = parsed.error.issues[0];
   const path = formatPath(issue.path);
-  return { ok: false, path, message: `${path}: ${issue.message}` };
+  return failure({ path, message: `${path}: ${issue.message}` });
 }

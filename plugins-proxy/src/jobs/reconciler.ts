@@ -27,10 +27,10 @@ export function createReconciler(options: ReconcilerOptions): { runOnce(): Promi
       for (const row of rows) {
         const job = jobForSyncRequest(row);
         if (!job.ok) {
-          options.logger.warn({ syncRowId: row.id, reason: job.reason }, 'reconciler skipped a sync row');
+          options.logger.warn({ syncRowId: row.id, reason: job.failure }, 'reconciler skipped a sync row');
           continue;
         }
-        if (await options.queue.enqueue(job.job)) enqueued += 1;
+        if (await options.queue.enqueue(job.value)) enqueued += 1;
       }
       if (enqueued > 0)
         options.logger.info({ seen: rows.length, enqueued }, 'reconciler picked up unannounced sync rows');

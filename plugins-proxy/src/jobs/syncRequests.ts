@@ -5,6 +5,7 @@
  */
 import { CHOICES } from '../../../solution/names';
 import type { JobKind, NewJob } from '../adapters/store/store';
+import { failure, success, type Result } from '../domain/result';
 
 export interface SyncRequest {
   /** The stl_synchistory id, lower-case. */
@@ -44,23 +45,19 @@ export function isQueued(request: Pick<SyncRequest, 'status'>): boolean {
   return request.status === CHOICES.syncHistoryStatus.values.queued;
 }
 
-export type JobForRequest =
-  { readonly ok: true; readonly job: NewJob } | { readonly ok: false; readonly reason: string };
+/** The job, or why the row asks for none. */
+export type JobForRequest = Result<NewJob>;
 
 /** The job a Queued row asks for, or why it asks for none. */
 export function jobForSyncRequest(request: SyncRequest): JobForRequest {
-  if (!isQueued(request)) return { ok: false, reason: `sync row ${request.id} is not Queued` };
+  if (!isQueued(request)) return failure(`sync row ${request.id} is not Queued`);
   const kind = jobKindForOperation(request.operation);
-  if (!kind)
-    return { ok: false, reason: `sync row ${request.id} has an unknown operation ${request.operation}` };
-  return {
-    ok: true,
-    job: {
-      id: request.id.toLowerCase(),
-      kind,
-      invoiceId: request.invoiceId?.toLowerCase() ?? null,
-      connectionId: request.connectionId?.toLowerCase() ?? null,
-      tenantId: request.tenantId ?? '',
-    },
-  };
+  if (!kind) return failure(`sync row ${request.id} has an unknown operation ${request.operation}`);
+  return success({
+    id: request.id.toLowerCase(),
+    kind,
+    invoiceId: request.invoiceId?.toLowerCase() ?? null,
+    connectionId: request.connectionId?.toLowerCase() ?? null,
+    tenantId: request.tenantId ?? '',
+  });
 }

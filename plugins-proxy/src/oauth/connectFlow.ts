@@ -51,7 +51,7 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
 
   async function startConnect({ connectionId, nonce }: { connectionId: string; nonce: string }) {
     const claim = await claimConnectNonce(deps, connectionId, nonce);
-    if (!claim.ok) return claim.refusal;
+    if (!claim.ok) return claim.failure;
     const pkce = createPkcePair();
     const verifierRef = randomToken();
     const attempt: PendingAttempt = { connectionId, nonce: randomToken(16), verifier: pkce.verifier };
@@ -76,10 +76,10 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
       return refused(
         400,
         'Sign-in not accepted',
-        `This sign-in response is not valid (${checked.reason} state). ${START_AGAIN}`,
+        `This sign-in response is not valid (${checked.failure} state). ${START_AGAIN}`,
       );
     }
-    const { payload } = checked;
+    const payload = checked.value;
     const stored = await deps.stateStore.take(`pkce:${payload.verifierRef}`);
     const attempt = stored ? (JSON.parse(stored) as PendingAttempt) : null;
     if (!attempt || attempt.connectionId !== payload.connectionId || attempt.nonce !== payload.nonce) {

@@ -13,7 +13,7 @@ export async function disconnectConnection(
   { connectionId, nonce }: { connectionId: string; nonce: string },
 ): Promise<DisconnectOutcome> {
   const claim = await claimConnectNonce(deps, connectionId, nonce);
-  if (!claim.ok) return claim.refusal;
+  if (!claim.ok) return claim.failure;
   const problems: string[] = [];
   const attempt = async (what: string, action: () => Promise<unknown>): Promise<void> => {
     try {

@@ -4,14 +4,15 @@
  * allowed to edit it can), and the relay acts only for a matching, fresh, unused nonce. Used by
  * connect and disconnect alike.
  */
+import { failure, success, type Result } from '../domain/result';
 import type { ConnectFlowDeps, FlowRefusal } from './flowTypes';
 import { refused } from './flowTypes';
 import type { ConnectionRow } from './ports';
 import { systemClock } from './ports';
 import { checkConnectNonce, NONCE_MAX_AGE_MS, nonceFingerprint, randomToken } from './state';
 
-export type NonceClaim =
-  { readonly ok: true; readonly row: ConnectionRow } | { readonly ok: false; readonly refusal: FlowRefusal };
+/** The claimed connection row, or the page refusing the link. */
+export type NonceClaim = Result<ConnectionRow, FlowRefusal>;
 
 const START_AGAIN = 'Open the connection in Dynamics and click the button again.';
 
@@ -20,10 +21,8 @@ export async function claimConnectNonce(
   connectionId: string,
   nonce: string,
 ): Promise<NonceClaim> {
-  const deny = (status: 400 | 403, message: string): NonceClaim => ({
-    ok: false,
-    refusal: refused(status, 'This link cannot be used', message),
-  });
+  const deny = (status: 400 | 403, message: string): NonceClaim =>
+    failure(refused(status, 'This link cannot be used', message));
   if (!connectionId || !nonce)
     return deny(400, `The link lacks the connection id or its nonce. ${START_AGAIN}`);
   const row = await deps.rows.getConnection(connectionId);
@@ -34,7 +33,7 @@ export async function claimConnectNonce(
       missing: `The link for connection ${connectionId} was already used or never issued.`,
       mismatch: `The link does not match the one issued for connection ${connectionId}.`,
       stale: `The link for connection ${connectionId} is more than 10 minutes old.`,
-    }[check.reason];
+    }[check.failure];
     return deny(403, `${why} ${START_AGAIN}`);
   }
   // The lock is never released: it lapses after the nonce is stale anyway, and until then it is
@@ -47,5 +46,5 @@ export async function claimConnectNonce(
   );
   if (!claimed) return deny(403, `The link for connection ${connectionId} was already used. ${START_AGAIN}`);
   await deps.rows.updateConnection(connectionId, { nonce: null, nonceIssuedOn: null });
-  return { ok: true, row };
+  return success(row);
 }

@@ -8,6 +8,7 @@
  * `verifierRef`, which `OAuthStateStore.take` hands out once.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { failure, success, type Result } from '../domain/result';
 
 export const NONCE_MAX_AGE_MS = 10 * 60 * 1000;
 export const STATE_TTL_MS = 10 * 60 * 1000;
@@ -24,9 +25,7 @@ export interface OAuthStatePayload {
   readonly verifierRef: string;
 }
 
-export type StateCheck =
-  | { readonly ok: true; readonly payload: OAuthStatePayload }
-  | { readonly ok: false; readonly reason: 'malformed' | 'badSignature' | 'expired' };
+export type StateCheck = Result<OAuthStatePayload, 'malformed' | 'badSignature' | 'expired'>;
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
@@ -62,13 +61,13 @@ export function signState(payload: OAuthStatePayload, stateKey: Buffer): string 
 /** Checks signature and expiry only; the caller consumes `verifierRef` for single use. */
 export function verifyState(state: string, stateKey: Buffer, now: number): StateCheck {
   const parts = state.split('.');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return failure('malformed');
   const [encoded, signature] = parts;
-  if (!constantTimeEqual(signature, sign(encoded, stateKey))) return { ok: false, reason: 'badSignature' };
+  if (!constantTimeEqual(signature, sign(encoded, stateKey))) return failure('badSignature');
   const payload = parsePayload(encoded);
-  if (!payload) return { ok: false, reason: 'malformed' };
-  if (payload.exp <= now) return { ok: false, reason: 'expired' };
-  return { ok: true, payload };
+  if (!payload) return failure('malformed');
+  if (payload.exp <= now) return failure('expired');
+  return success(payload);
 }
 
 function parsePayload(encoded: string): OAuthStatePayload | null {
@@ -94,8 +93,7 @@ export function constantTimeEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
-export type NonceCheck =
-  { readonly ok: true } | { readonly ok: false; readonly reason: 'missing' | 'mismatch' | 'stale' };
+export type NonceCheck = Result<void, 'missing' | 'mismatch' | 'stale'>;
 
 /** The row's nonce is honoured only when present, equal to the one presented and under 10 minutes old. */
 export function checkConnectNonce(
@@ -104,12 +102,12 @@ export function checkConnectNonce(
   now: number,
   maxAgeMs = NONCE_MAX_AGE_MS,
 ): NonceCheck {
-  if (!row.nonce || !row.nonceIssuedOn || !presented) return { ok: false, reason: 'missing' };
-  if (!constantTimeEqual(presented, row.nonce)) return { ok: false, reason: 'mismatch' };
+  if (!row.nonce || !row.nonceIssuedOn || !presented) return failure('missing');
+  if (!constantTimeEqual(presented, row.nonce)) return failure('mismatch');
   const age = now - row.nonceIssuedOn.getTime();
   // A nonce dated in the future (clock skew beyond a minute) is as suspect as an old one.
-  if (age > maxAgeMs || age < -60_000) return { ok: false, reason: 'stale' };
-  return { ok: true };
+  if (age > maxAgeMs || age < -60_000) return failure('stale');
+  return success(undefined);
 }
 
 /** A short fingerprint of a nonce, for lock names and logs, so the nonce itself never appears there. */

@@ -132,7 +132,7 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
         continue;
       }
       failed += 1;
-      const message = `The payment update for ${invoice.number ?? invoice.xeroId} could not be written: ${outcome.error.message}`;
+      const message = `The payment update for ${invoice.number ?? invoice.xeroId} could not be written: ${outcome.failure.message}`;
       messages.push(message);
       errors.push(message);
       await recordFailure(connectionId, trigger, message, startedOn, invoice.id);

@@ -8,6 +8,7 @@ import { COLUMNS, TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';
 import { keySegment } from '../adapters/dataverse/odata';
 import type { ConnectionHealth } from '../connections/health';
+import { failure, success, type Result } from '../domain/result';
 import { JobOutcomes, type JobHandler } from '../jobs/outcomes';
 import { classifyFailure } from './failures';
 import { HISTORY_STATUS, historyFinish } from './history';
@@ -21,9 +22,12 @@ export interface ReferencePullerDeps extends ReferenceDataDeps {
   readonly now?: () => number;
 }
 
-export type ReferenceRun =
-  | { readonly ok: true; readonly counts: TableCounts[]; readonly message: string }
-  | { readonly ok: false; readonly failure: ReturnType<typeof classifyFailure> };
+interface ReferencePulled {
+  readonly counts: TableCounts[];
+  readonly message: string;
+}
+
+export type ReferenceRun = Result<ReferencePulled, ReturnType<typeof classifyFailure>>;
 
 export interface ReferencePuller {
   run(connectionId: string): Promise<ReferenceRun>;
@@ -39,13 +43,13 @@ export function createReferencePuller(deps: ReferencePullerDeps): ReferencePulle
         await deps.health.update(connectionId, { dailyCallsLeft: deps.dailyCallsLeft(connectionId) });
         const message = describeCounts(counts);
         deps.logger.info({ connectionId, message }, 'reference data pulled from Xero');
-        return { ok: true, counts, message };
+        return success({ counts, message });
       } catch (error) {
-        const failure = classifyFailure(connectionId, error);
-        if (failure.kind === 'needsAttention') await deps.health.markNeedsAttention(failure.error);
-        else await deps.health.update(connectionId, { lastError: failure.message }).catch(() => false);
+        const classified = classifyFailure(connectionId, error);
+        if (classified.kind === 'needsAttention') await deps.health.markNeedsAttention(classified.error);
+        else await deps.health.update(connectionId, { lastError: classified.message }).catch(() => false);
         deps.logger.warn({ connectionId, err: error }, 'reference data pull failed');
-        return { ok: false, failure };
+        return failure(classified);
       }
     },
   };
@@ -86,19 +90,19 @@ export function createReferenceDataHandler(deps: {
     });
     const result = await deps.puller.run(job.connectionId);
     if (result.ok) {
-      await finish(HISTORY_STATUS.succeeded, result.message);
+      await finish(HISTORY_STATUS.succeeded, result.value.message);
       return JobOutcomes.succeeded();
     }
-    const { failure } = result;
-    if (failure.kind === 'needsAttention') {
-      await finish(HISTORY_STATUS.queued, failure.error.message);
-      return JobOutcomes.held(failure.error.message);
+    const why = result.failure;
+    if (why.kind === 'needsAttention') {
+      await finish(HISTORY_STATUS.queued, why.error.message);
+      return JobOutcomes.held(why.error.message);
     }
-    if (failure.kind === 'retry') {
-      await finish(HISTORY_STATUS.inProgress, `${failure.message} The relay will try again.`);
-      return JobOutcomes.retry(failure.afterMs, failure.message);
+    if (why.kind === 'retry') {
+      await finish(HISTORY_STATUS.inProgress, `${why.message} The relay will try again.`);
+      return JobOutcomes.retry(why.afterMs, why.message);
     }
-    await finish(HISTORY_STATUS.failed, failure.message);
-    return JobOutcomes.failed(failure.message);
+    await finish(HISTORY_STATUS.failed, why.message);
+    return JobOutcomes.failed(why.message);
   };
 }

@@ -50,7 +50,7 @@ export function createEmailHandler(deps: EmailDeps): JobHandler {
             attempts: job.attempts,
           });
       const [answer] = await applyChangesets(deps.dataverse, [changeset]);
-      if (answer && !answer.ok) throw answer.error;
+      if (answer && !answer.ok) throw answer.failure;
       return ok ? JobOutcomes.succeeded() : JobOutcomes.failed(messages.join('\n'));
     };
     try {

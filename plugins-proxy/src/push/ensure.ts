@@ -7,7 +7,7 @@
  * a fresh read before it fails anyone.
  */
 import type { Contact } from 'xero-node';
-import type { XeroItemModel } from '../domain';
+import { failure, success, type Result, type XeroItemModel } from '../domain';
 import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import type { NewXeroLink } from '../adapters/dataverse/writeBack';
 import { readBatchElements } from '../adapters/xero/batchResults';
@@ -15,8 +15,13 @@ import type { XeroGateway } from '../adapters/xero/gateway';
 import type { PreparedPush } from './preparePush';
 import type { XeroSideLoader } from './xeroSideLoader';
 
-export type Ensured<T> =
-  { ok: true; value: T } | { ok: false; messages: string[]; outcome?: 'failed' | 'needsReview' };
+/** Why the contact could not be had, and whether a person must choose (Needs review). */
+interface EnsureFailure {
+  messages: string[];
+  outcome?: 'failed' | 'needsReview';
+}
+
+export type Ensured<T> = Result<T, EnsureFailure>;
 
 const NAME_TAKEN = /already assigned to another contact|contact name must be unique/i;
 
@@ -59,30 +64,30 @@ export async function ensureContact(
           name: push.customer.name,
         };
   if (decision.kind === 'use')
-    return { ok: true, value: { contactId: decision.contactId, link: link(decision.contactId) } };
-  if (decision.kind !== 'create') return { ok: false, messages: [decision.message] };
+    return success({ contactId: decision.contactId, link: link(decision.contactId) });
+  if (decision.kind !== 'create') return failure({ messages: [decision.message] });
   // Invoices of one batch were mapped before the first of them created their customer's contact.
   const already = loader.createdContact(push.customer.id)?.contactID;
-  if (already) return { ok: true, value: { contactId: already, link: link(already) } };
+  if (already) return success({ contactId: already, link: link(already) });
   const contact = push.mapping.models.contact;
-  if (!contact) return { ok: false, messages: [`The contact for "${push.customer.name}" was not mapped.`] };
+  if (!contact) return failure({ messages: [`The contact for "${push.customer.name}" was not mapped.`] });
   const result = await gateway.createContacts(push.connectionId, [contact], { idempotencyKey });
   const [element] = readBatchElements(result.body.contacts, 'contactID');
   if (element?.ok && element.id) {
     loader.rememberContact(push.customer.id, element.element);
-    return { ok: true, value: { contactId: element.id, link: link(element.id) } };
+    return success({ contactId: element.id, link: link(element.id) });
   }
   const messages = element?.messages ?? [];
   const refusal = [`Xero refused to create the contact "${push.customer.name}":`, ...messages];
-  if (!messages.some((m) => NAME_TAKEN.test(m))) return { ok: false, messages: refusal };
+  if (!messages.some((m) => NAME_TAKEN.test(m))) return failure({ messages: refusal });
   // Only a contact carrying OUR ContactNumber is ours; a namesake with another number is someone
   // else's contact, and choosing between them is a person's call.
   const winner = contact.contactNumber
     ? await contactWithNumber(gateway, push.connectionId, contact.contactNumber)
     : undefined;
-  if (!winner?.contactID) return { ok: false, messages: refusal, outcome: 'needsReview' };
+  if (!winner?.contactID) return failure({ messages: refusal, outcome: 'needsReview' });
   loader.rememberContact(push.customer.id, winner);
-  return { ok: true, value: { contactId: winner.contactID, link: link(winner.contactID) } };
+  return success({ contactId: winner.contactID, link: link(winner.contactID) });
 }
 
 function productIdForCode(push: PreparedPush, code: string): string | undefined {

@@ -24,7 +24,7 @@ export function createGaveUpWriter(
     });
     try {
       const [answer] = await applyChangesets(dataverse, [changeset]);
-      if (answer && !answer.ok) throw answer.error;
+      if (answer && !answer.ok) throw answer.failure;
     } catch (error) {
       // The job is already failed in the store; the row keeps its last state and the log says why.
       logger.error({ err: error, jobId: job.id }, 'could not write the final failure to Dynamics 365');

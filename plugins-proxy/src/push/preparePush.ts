@@ -106,11 +106,11 @@ export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date):
     return fail({
       invoiceId: job.invoiceId,
       connectionId,
-      messages: [`The invoice could not be read for Xero: ${parsed.message}`],
+      messages: [`The invoice could not be read for Xero: ${parsed.failure.message}`],
     });
   }
   // Dynamics' own data first: a block found here costs no Xero call.
-  const offline = mapInvoice(parsed.snapshot);
+  const offline = mapInvoice(parsed.value);
   if (offline.findings.some((f) => f.severity === 'error' && !XERO_SIDE_FINDINGS.includes(f.code))) {
     return fail({
       invoiceId: job.invoiceId,
@@ -120,7 +120,7 @@ export async function preparePush(deps: PrepareDeps, job: Job, startedOn: Date):
     });
   }
   const fromXero = await deps.loader(connectionId).load(xeroSide);
-  const snapshot: InvoiceSnapshot = { ...parsed.snapshot, xero: fromXero };
+  const snapshot: InvoiceSnapshot = { ...parsed.value, xero: fromXero };
   const mapping = mapInvoice(snapshot);
   if (mapping.blocked) {
     const onlyReview =

@@ -11,6 +11,7 @@ import type { DataverseClient } from '../adapters/dataverse/client';
 import type { NewXeroLink } from '../adapters/dataverse/writeBack';
 import type { Job, Store } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
+import { success } from '../domain';
 import type { ConnectionNeedsAttention } from '../oauth/errors';
 import type { JobOutcome } from '../jobs/outcomes';
 import { ensureContact, ensureItems } from './ensure';
@@ -154,7 +155,8 @@ export class PushRun {
           idempotencyKey('contact', live.push.job.id),
         );
         if (!contact.ok) {
-          await this.rows.fail({ ...this.failureOf(live.push, contact.messages), outcome: contact.outcome });
+          const { messages, outcome } = contact.failure;
+          await this.rows.fail({ ...this.failureOf(live.push, messages), outcome });
           continue;
         }
         live.contactId = contact.value.contactId;
@@ -224,7 +226,7 @@ export class PushRun {
         const ensured = await ensureContact(this.deps.gateway, loader, live.push, '');
         if (ensured.ok && ensured.value.link) live.links.push(ensured.value.link);
       }
-      recovered.push({ live, result: { ok: true, document }, how: 'created' });
+      recovered.push({ live, result: success(document), how: 'created' });
     }
     const done = new Set(recovered.map((r) => r.live));
     return { recovered, lives: all.filter((l) => !done.has(l)) };
@@ -267,12 +269,12 @@ export class PushRun {
     const shortCode = sent.length ? (await loader.organisationFacts()).shortCode : undefined;
     for (const { live, result, how } of sent) {
       if (!result.ok) {
-        await this.rows.fail(this.failureOf(live.push, result.messages));
+        await this.rows.fail(this.failureOf(live.push, result.failure));
         continue;
       }
       const changeset = await finishPush(this.deps.gateway, {
         push: live.push,
-        document: result.document,
+        document: result.value,
         links: live.links,
         shortCode,
         completedOn: this.now,
@@ -295,7 +297,7 @@ export class PushRun {
     for (const [i, answer] of answers.entries()) {
       const { live } = succeeded[i];
       if (answer.ok) this.rows.succeeded(live.push.job);
-      else await this.rows.onError(this.failureOf(live.push, []), answer.error);
+      else await this.rows.onError(this.failureOf(live.push, []), answer.failure);
     }
   }
 

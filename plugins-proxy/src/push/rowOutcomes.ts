@@ -57,7 +57,7 @@ export class RowOutcomes {
     });
     try {
       const [answer] = await applyChangesets(this.deps.dataverse, [changeset]);
-      if (answer && !answer.ok) throw answer.error;
+      if (answer && !answer.ok) throw answer.failure;
       this.outcomes.set(failure.job.id, JobOutcomes.failed(failure.messages.join('\n')));
     } catch (error) {
       this.deps.logger.warn(

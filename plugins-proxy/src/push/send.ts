@@ -10,7 +10,14 @@ import type { Store } from '../adapters/store/store';
 import { readBatchElements } from '../adapters/xero/batchResults';
 import { XeroError } from '../adapters/xero/errors';
 import { whereString, type XeroGateway } from '../adapters/xero/gateway';
-import { withContactId, type XeroCreditNoteModel, type XeroInvoiceModel } from '../domain';
+import {
+  failure,
+  success,
+  withContactId,
+  type Result,
+  type XeroCreditNoteModel,
+  type XeroInvoiceModel,
+} from '../domain';
 import { batchIdempotencyKey, idempotencyKey } from './keys';
 import { findExistingDocuments, type LookupKey } from './lookup';
 import type { PreparedPush } from './preparePush';
@@ -18,7 +25,8 @@ import { toSentDocument, type SentDocument } from './sentDocument';
 
 export const MAX_DOCUMENTS_PER_CALL = 50;
 
-export type SendResult = { ok: true; document: SentDocument } | { ok: false; messages: string[] };
+/** The document as Xero holds it, or Xero's reasons (verbatim, with advice where it helps). */
+export type SendResult = Result<SentDocument, string[]>;
 
 export interface SendDeps {
   gateway: XeroGateway;
@@ -83,11 +91,11 @@ export async function updateExisting(deps: SendDeps, item: Sendable): Promise<Se
           ).body.creditNotes;
     const idField = push.mapping.documentKind === 'invoice' ? 'invoiceID' : 'creditNoteID';
     const [element] = readBatchElements(result as unknown[] | undefined, idField);
-    if (!element?.ok) return { ok: false, messages: withAdvice(element?.messages ?? []) };
-    return { ok: true, document: toSentDocument(push.mapping.documentKind, element.element as Invoice) };
+    if (!element?.ok) return failure(withAdvice(element?.messages ?? []));
+    return success(toSentDocument(push.mapping.documentKind, element.element as Invoice));
   } catch (error) {
     if (error instanceof XeroError && !error.retryable && error.kind === 'validation') {
-      return { ok: false, messages: withAdvice(error.messages) };
+      return failure(withAdvice(error.messages));
     }
     throw error;
   }
@@ -161,7 +169,7 @@ export async function createDocuments(deps: SendDeps, items: readonly Sendable[]
   const results: (SendResult | undefined)[] = items.map(() => undefined);
   for (const [index, item] of items.entries()) {
     const known = await fromLedger(deps, item.push);
-    if (known) results[index] = { ok: true, document: known };
+    if (known) results[index] = success(known);
   }
   const unknown = items.map((item, index) => ({ item, index })).filter(({ index }) => !results[index]);
   if (unknown.length && items[0]) {
@@ -175,7 +183,7 @@ export async function createDocuments(deps: SendDeps, items: readonly Sendable[]
       if (!doc) continue;
       const { item, index } = unknown[i];
       await confirm(deps, item.push, idempotencyKey('document', item.push.job.id), doc);
-      results[index] = { ok: true, document: doc };
+      results[index] = success(doc);
     }
   }
   const toCreate = items.map((item, index) => ({ item, index })).filter(({ index }) => !results[index]);
@@ -191,7 +199,7 @@ export async function createDocuments(deps: SendDeps, items: readonly Sendable[]
       created.forEach((result, i) => (results[chunk[i].index] = result));
     }
   }
-  return results.map((r) => r ?? { ok: false, messages: ['The relay lost track of this document'] });
+  return results.map((r) => r ?? failure(['The relay lost track of this document']));
 }
 
 async function createChunk(
@@ -243,12 +251,12 @@ async function createChunk(
   for (const [i, item] of chunk.entries()) {
     const element = elements[i];
     if (!element?.ok) {
-      out.push({ ok: false, messages: element?.messages ?? ['Xero did not answer for this document'] });
+      out.push(failure(element?.messages ?? ['Xero did not answer for this document']));
       continue;
     }
     const doc = toSentDocument(kind, element.element as Invoice);
     await confirm(deps, item.push, key, doc);
-    out.push({ ok: true, document: doc });
+    out.push(success(doc));
   }
   return out;
 }

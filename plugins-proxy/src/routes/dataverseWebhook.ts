@@ -33,8 +33,8 @@ export function registerDataverseWebhook(app: FastifyInstance, deps: DataverseWe
     handler: async (request, reply) => {
       const parsed = parseRemoteExecutionContext(request.body);
       if (!parsed.ok) {
-        request.log.warn({ reason: parsed.reason }, 'dataverse webhook refused: malformed context');
-        return reply.code(400).send({ error: parsed.reason });
+        request.log.warn({ reason: parsed.failure }, 'dataverse webhook refused: malformed context');
+        return reply.code(400).send({ error: parsed.failure });
       }
       const context = parsed.value;
       const log = request.log.child({
@@ -56,11 +56,11 @@ export function registerDataverseWebhook(app: FastifyInstance, deps: DataverseWe
       }
       const job = jobForSyncRequest(request_);
       if (!job.ok) {
-        log.info({ reason: job.reason }, 'dataverse webhook: nothing to queue');
+        log.info({ reason: job.failure }, 'dataverse webhook: nothing to queue');
         return reply.code(200).send({ queued: false });
       }
-      const created = await deps.queue.enqueue(job.job);
-      log.info({ created, kind: job.job.kind }, 'dataverse webhook queued a job');
+      const created = await deps.queue.enqueue(job.value);
+      log.info({ created, kind: job.value.kind }, 'dataverse webhook queued a job');
       return reply.code(200).send({ queued: true });
     },
   });

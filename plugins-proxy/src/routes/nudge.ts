@@ -52,9 +52,9 @@ export function registerNudge(app: FastifyInstance, deps: NudgeDeps): void {
     try {
       const row = await deps.syncRequestSource.get(id);
       const job = row ? jobForSyncRequest(row) : null;
-      if (job?.ok) await deps.queue.enqueue(job.job);
+      if (job?.ok) await deps.queue.enqueue(job.value);
       request.log.info(
-        { syncRowId: id, queued: job?.ok ?? false, reason: job && !job.ok ? job.reason : undefined },
+        { syncRowId: id, queued: job?.ok ?? false, reason: job && !job.ok ? job.failure : undefined },
         'nudge',
       );
     } catch (error) {

@@ -5,6 +5,7 @@
  * Pure: no I/O, so every malformed shape is a unit test.
  */
 import { COLUMNS, TABLES } from '../../../solution/names';
+import { failure, success, type Result } from '../domain/result';
 import type { SyncRequest } from '../jobs/syncRequests';
 import { normaliseGuid } from './guid';
 
@@ -20,9 +21,7 @@ export interface ParsedExecutionContext {
   readonly target: Readonly<Record<string, AttributeValue>> | null;
 }
 
-export type ParseResult =
-  | { readonly ok: true; readonly value: ParsedExecutionContext }
-  | { readonly ok: false; readonly reason: string };
+export type ParseResult = Result<ParsedExecutionContext>;
 
 const WCF_DATE = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/;
 
@@ -80,36 +79,28 @@ function parseTarget(inputParameters: unknown): Record<string, AttributeValue> |
 }
 
 export function parseRemoteExecutionContext(body: unknown): ParseResult {
-  if (!isObject(body)) return { ok: false, reason: 'the body is not a JSON object' };
+  if (!isObject(body)) return failure('the body is not a JSON object');
   if (body.MessageName !== 'Create') {
-    return {
-      ok: false,
-      reason: `MessageName must be Create, got ${JSON.stringify(body.MessageName ?? null)}`,
-    };
+    return failure(`MessageName must be Create, got ${JSON.stringify(body.MessageName ?? null)}`);
   }
   if (body.PrimaryEntityName !== TABLES.syncHistory.logicalName) {
-    return {
-      ok: false,
-      reason: `PrimaryEntityName must be ${TABLES.syncHistory.logicalName}, got ${JSON.stringify(body.PrimaryEntityName ?? null)}`,
-    };
+    return failure(
+      `PrimaryEntityName must be ${TABLES.syncHistory.logicalName}, got ${JSON.stringify(body.PrimaryEntityName ?? null)}`,
+    );
   }
   const primaryEntityId = normaliseGuid(body.PrimaryEntityId);
-  if (!primaryEntityId) return { ok: false, reason: 'PrimaryEntityId must be a GUID' };
+  if (!primaryEntityId) return failure('PrimaryEntityId must be a GUID');
   const organizationId = body.OrganizationId === undefined ? null : normaliseGuid(body.OrganizationId);
-  if (body.OrganizationId !== undefined && !organizationId)
-    return { ok: false, reason: 'OrganizationId must be a GUID' };
+  if (body.OrganizationId !== undefined && !organizationId) return failure('OrganizationId must be a GUID');
   const target = parseTarget(body.InputParameters);
-  if (typeof target === 'string') return { ok: false, reason: target };
-  return {
-    ok: true,
-    value: {
-      primaryEntityId,
-      organizationId,
-      correlationId: typeof body.CorrelationId === 'string' ? body.CorrelationId : null,
-      operationCreatedOn: parseWcfDate(body.OperationCreatedOn),
-      target,
-    },
-  };
+  if (typeof target === 'string') return failure(target);
+  return success({
+    primaryEntityId,
+    organizationId,
+    correlationId: typeof body.CorrelationId === 'string' ? body.CorrelationId : null,
+    operationCreatedOn: parseWcfDate(body.OperationCreatedOn),
+    target,
+  });
 }
 
 function referenceId(value: AttributeValue | undefined): string | null {

@@ -39,14 +39,15 @@ export function registerXeroWebhookRoute(app: FastifyInstance, options: XeroWebh
       const payload = parseWebhookPayload(rawBody);
       if (!payload.ok) {
         // Signed by Xero but unreadable: acknowledge (a retry would not read better) and log.
-        request.log.warn({ reason: payload.reason }, 'xero webhook payload ignored');
+        request.log.warn({ reason: payload.failure }, 'xero webhook payload ignored');
         return reply.code(200).send();
       }
-      if (payload.pulls.length > 0) {
+      const { pulls } = payload.value;
+      if (pulls.length > 0) {
         const log = request.log;
         setImmediate(() => {
           Promise.resolve()
-            .then(() => options.onEvents(payload.pulls))
+            .then(() => options.onEvents(pulls))
             .catch((error: unknown) => log.error({ err: error }, 'xero webhook events were not queued'));
         });
       }

@@ -3,6 +3,7 @@
  * each becomes "re-read this resource for this tenant"; duplicates within one delivery collapse.
  * Parsing is defensive: the payload came from Xero, but a malformed event is skipped, not fatal.
  */
+import { failure, success, type Result } from '../domain/result';
 
 export type WebhookCategory = 'INVOICE' | 'CREDITNOTE' | 'CONTACT';
 
@@ -12,16 +13,15 @@ export interface TargetedPull {
   readonly resourceId: string;
 }
 
-export type WebhookPayload =
-  | {
-      readonly ok: true;
-      readonly pulls: TargetedPull[];
-      /** True for the intent-to-receive handshake: a signed delivery with no events. */
-      readonly isHandshake: boolean;
-      readonly firstEventSequence: number | null;
-      readonly lastEventSequence: number | null;
-    }
-  | { readonly ok: false; readonly reason: string };
+interface WebhookDelivery {
+  readonly pulls: TargetedPull[];
+  /** True for the intent-to-receive handshake: a signed delivery with no events. */
+  readonly isHandshake: boolean;
+  readonly firstEventSequence: number | null;
+  readonly lastEventSequence: number | null;
+}
+
+export type WebhookPayload = Result<WebhookDelivery>;
 
 const CATEGORIES: readonly WebhookCategory[] = ['INVOICE', 'CREDITNOTE', 'CONTACT'];
 // CREATE and UPDATE (archiving is an UPDATE); the docs show mixed case, so compare upper-cased.
@@ -32,14 +32,14 @@ export function parseWebhookPayload(rawBody: Buffer): WebhookPayload {
   try {
     value = JSON.parse(rawBody.toString('utf8'));
   } catch {
-    return { ok: false, reason: 'the body is not JSON' };
+    return failure('the body is not JSON');
   }
   if (
     typeof value !== 'object' ||
     value === null ||
     !Array.isArray((value as Record<string, unknown>).events)
   ) {
-    return { ok: false, reason: 'the body has no events list' };
+    return failure('the body has no events list');
   }
   const body = value as Record<string, unknown>;
   const events = body.events as unknown[];
@@ -53,13 +53,12 @@ export function parseWebhookPayload(rawBody: Buffer): WebhookPayload {
     seen.add(key);
     pulls.push(pull);
   }
-  return {
-    ok: true,
+  return success({
     pulls,
     isHandshake: events.length === 0,
     firstEventSequence: typeof body.firstEventSequence === 'number' ? body.firstEventSequence : null,
     lastEventSequence: typeof body.lastEventSequence === 'number' ? body.lastEventSequence : null,
-  };
+  });
 }
 
 function toTargetedPull(event: unknown): TargetedPull | null {

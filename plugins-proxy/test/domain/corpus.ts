@@ -20,8 +20,8 @@ export function exampleFiles(): string[] {
 export function examples(): Array<[string, InvoiceSnapshot]> {
   return exampleFiles().map((file) => {
     const parsed = parseSnapshot(JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')));
-    if (!parsed.ok) throw new Error(`${file}: ${parsed.message}`);
-    return [file, parsed.snapshot];
+    if (!parsed.ok) throw new Error(`${file}: ${parsed.failure.message}`);
+    return [file, parsed.value];
   });
 }
 

@@ -89,7 +89,7 @@ describe('the example in docs/snapshot.md', () => {
     const json = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
     const parsed = parseSnapshot(JSON.parse(json));
     expect(parsed.ok).toBe(true);
-    const result = parsed.ok ? mapInvoice(parsed.snapshot) : undefined;
+    const result = parsed.ok ? mapInvoice(parsed.value) : undefined;
     expect(result?.endpoint).toEqual({ method: 'PUT', path: '/Invoices' });
     expect(result?.contact.kind).toBe('create');
     expect(result?.totals.xero.total).toBe(11);
@@ -101,8 +101,8 @@ describe('the example in docs/snapshot.md', () => {
 describe('what the examples table says beyond exit codes', () => {
   const load = (file: string) => {
     const parsed = parseSnapshot(JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')));
-    if (!parsed.ok) throw new Error(parsed.message);
-    return mapInvoice(parsed.snapshot);
+    if (!parsed.ok) throw new Error(parsed.failure.message);
+    return mapInvoice(parsed.value);
   };
 
   it('emails the manual-number example from Xero after the sync', () => {

@@ -127,7 +127,7 @@ describe('mapInvoice properties', () => {
         node[at[at.length - 1]] = value;
         const parsed = parseSnapshot(json);
         if (!parsed.ok) return;
-        const result = mapInvoice(parsed.snapshot);
+        const result = mapInvoice(parsed.value);
         expect(result.findings.map((f) => f.code)).not.toContain('MAPPING_FAILED');
       }),
       { numRuns: 500 },

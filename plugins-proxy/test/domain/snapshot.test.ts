@@ -14,7 +14,7 @@ describe('parseSnapshot', () => {
     const input = json();
     input.invoice.someothercolumn = 'kept';
     const parsed = parseSnapshot(input);
-    expect(parsed.ok && (parsed.snapshot.invoice as Record<string, unknown>).someothercolumn).toBe('kept');
+    expect(parsed.ok && (parsed.value.invoice as Record<string, unknown>).someothercolumn).toBe('kept');
   });
 
   it.each([
@@ -35,11 +35,11 @@ describe('parseSnapshot', () => {
     const input = json();
     change(input);
     const parsed = parseSnapshot(input);
-    expect(parsed).toMatchObject({ ok: false, path });
-    expect(!parsed.ok && parsed.message.startsWith(`${path}: `)).toBe(true);
+    expect(parsed).toMatchObject({ ok: false, failure: { path } });
+    expect(!parsed.ok && parsed.failure.message.startsWith(`${path}: `)).toBe(true);
   });
 
   it('rejects something that is not an object', () => {
-    expect(parseSnapshot('nope')).toMatchObject({ ok: false, path: '(root)' });
+    expect(parseSnapshot('nope')).toMatchObject({ ok: false, failure: { path: '(root)' } });
   });
 });

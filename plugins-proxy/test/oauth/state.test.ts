@@ -16,24 +16,24 @@ const PAYLOAD = { connectionId: 'conn-1', nonce: 'n1', exp: NOW + 600_000, verif
 
 describe('signed OAuth state', () => {
   it('verifies a state it signed and returns its payload', () => {
-    expect(verifyState(signState(PAYLOAD, KEY), KEY, NOW)).toEqual({ ok: true, payload: PAYLOAD });
+    expect(verifyState(signState(PAYLOAD, KEY), KEY, NOW)).toEqual({ ok: true, value: PAYLOAD });
   });
 
   it('refuses a state signed with another key', () => {
     expect(verifyState(signState(PAYLOAD, randomBytes(32)), KEY, NOW)).toEqual({
       ok: false,
-      reason: 'badSignature',
+      failure: 'badSignature',
     });
   });
 
   it('refuses a state whose payload was swapped for another connection', () => {
     const [, signature] = signState(PAYLOAD, KEY).split('.');
     const forged = Buffer.from(JSON.stringify({ ...PAYLOAD, connectionId: 'conn-2' })).toString('base64url');
-    expect(verifyState(`${forged}.${signature}`, KEY, NOW)).toEqual({ ok: false, reason: 'badSignature' });
+    expect(verifyState(`${forged}.${signature}`, KEY, NOW)).toEqual({ ok: false, failure: 'badSignature' });
   });
 
   it('refuses an expired state', () => {
-    expect(verifyState(signState(PAYLOAD, KEY), KEY, PAYLOAD.exp)).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyState(signState(PAYLOAD, KEY), KEY, PAYLOAD.exp)).toEqual({ ok: false, failure: 'expired' });
   });
 
   it.each(['', 'garbage', 'a.b.c', '.sig'])('refuses the malformed state %p', (state) => {
@@ -63,7 +63,10 @@ describe('connect nonce', () => {
   const issued = new Date(NOW - 60_000);
 
   it('honours a matching nonce under 10 minutes old', () => {
-    expect(checkConnectNonce({ nonce: 'abc', nonceIssuedOn: issued }, 'abc', NOW)).toEqual({ ok: true });
+    expect(checkConnectNonce({ nonce: 'abc', nonceIssuedOn: issued }, 'abc', NOW)).toEqual({
+      ok: true,
+      value: undefined,
+    });
   });
 
   it.each([
@@ -74,7 +77,7 @@ describe('connect nonce', () => {
     ['stale', { nonce: 'abc', nonceIssuedOn: new Date(NOW - 10 * 60_000 - 1) }, 'abc', 'stale'],
     ['dated in the future', { nonce: 'abc', nonceIssuedOn: new Date(NOW + 5 * 60_000) }, 'abc', 'stale'],
   ])('refuses a nonce that is %s', (_case, row, presented, reason) => {
-    expect(checkConnectNonce(row, presented, NOW)).toEqual({ ok: false, reason });
+    expect(checkConnectNonce(row, presented, NOW)).toEqual({ ok: false, failure: reason });
   });
 
   it('compares strings of different lengths without throwing', () => {

@@ -90,7 +90,7 @@ it('sends no $batch when nothing changed in Xero since the last pull', async () 
   await p.services.referenceData.run(p.connectionId);
   p.h.dataverse.admin.requestLog.clear();
   const run = await p.services.referenceData.run(p.connectionId);
-  expect(run.ok && run.message).toMatch(/\(0 written, 0 deactivated/);
+  expect(run.ok && run.value.message).toMatch(/\(0 written, 0 deactivated/);
   const batches = p.h.dataverse.admin.requestLog
     .snapshot()
     .entries.filter((e) => e.method === 'POST' && e.path.includes('$batch'));

@@ -126,8 +126,10 @@ describe('ensureContact when another push created the same contact first', () =>
     );
     expect(ensured).toEqual({
       ok: false,
-      outcome: 'needsReview',
-      messages: ['Xero refused to create the contact "Bayside Club":', NAME_TAKEN],
+      failure: {
+        outcome: 'needsReview',
+        messages: ['Xero refused to create the contact "Bayside Club":', NAME_TAKEN],
+      },
     });
   });
 });

@@ -13,7 +13,7 @@ const ROW = '7e7e7e7e-0000-4000-8000-000000000007';
 function reasonFor(body: unknown): string {
   const result = parseRemoteExecutionContext(body);
   if (result.ok) throw new Error('expected a refusal');
-  return result.reason;
+  return result.failure;
 }
 
 describe('parseRemoteExecutionContext', () => {
@@ -95,7 +95,7 @@ describe('parseRemoteExecutionContext', () => {
 describe('syncRequestFromContext', () => {
   it('takes status, operation, invoice and connection from the Target', () => {
     const result = parseRemoteExecutionContext(syncHistoryCreated(ROW));
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.failure);
     expect(syncRequestFromContext(result.value)).toEqual({
       id: ROW,
       status: CHOICES.syncHistoryStatus.values.queued,
@@ -107,7 +107,7 @@ describe('syncRequestFromContext', () => {
 
   it('returns null when the Target has no status, so the caller reads the row', () => {
     const result = parseRemoteExecutionContext(syncHistoryCreated(ROW, { withTarget: false }));
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.failure);
     expect(syncRequestFromContext(result.value)).toBeNull();
   });
 });

@@ -28,10 +28,7 @@ describe('Xero webhook payload', () => {
     );
     expect(parsed).toEqual({
       ok: true,
-      pulls: [],
-      isHandshake: true,
-      firstEventSequence: 0,
-      lastEventSequence: 0,
+      value: { pulls: [], isHandshake: true, firstEventSequence: 0, lastEventSequence: 0 },
     });
   });
 
@@ -43,7 +40,10 @@ describe('Xero webhook payload', () => {
     ['contact', 'create', 'CONTACT'],
   ])('turns a %s %s event into a targeted %s pull', (eventCategory, eventType, category) => {
     const parsed = parseWebhookPayload(payload([event({ eventCategory, eventType, resourceId: 'r-1' })]));
-    expect(parsed).toMatchObject({ ok: true, pulls: [{ tenantId: TENANT, category, resourceId: 'r-1' }] });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { pulls: [{ tenantId: TENANT, category, resourceId: 'r-1' }] },
+    });
   });
 
   it.each([
@@ -55,14 +55,17 @@ describe('Xero webhook payload', () => {
     ['a non-object event', 'INVOICE'],
   ])('skips %s', (_case, skipped) => {
     const parsed = parseWebhookPayload(payload([skipped, event()]));
-    expect(parsed).toMatchObject({ ok: true, isHandshake: false, pulls: [{ resourceId: 'inv-1' }] });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { isHandshake: false, pulls: [{ resourceId: 'inv-1' }] },
+    });
   });
 
   it('collapses repeated events for one resource into one pull', () => {
     const parsed = parseWebhookPayload(
       payload([event(), event({ eventType: 'CREATE' }), event({ resourceId: 'inv-2' })]),
     );
-    expect(parsed.ok && parsed.pulls.map((pull) => pull.resourceId)).toEqual(['inv-1', 'inv-2']);
+    expect(parsed.ok && parsed.value.pulls.map((pull) => pull.resourceId)).toEqual(['inv-1', 'inv-2']);
   });
 
   it.each([

@@ -13,7 +13,7 @@ describe('parseConfigureArgs', () => {
     ]);
     expect(parsed).toEqual({
       ok: true,
-      options: {
+      value: {
         orgUrl: 'https://org.crm.dynamics.com',
         relayUrl: 'https://relay.example',
         salesHub: false,
@@ -39,12 +39,12 @@ describe('parseConfigureArgs', () => {
         DATAVERSE_WEBHOOK_SECRET: 'from-the-environment-123',
       },
     );
-    expect(parsed.ok && parsed.options.credentials).toMatchObject({
+    expect(parsed.ok && parsed.value.credentials).toMatchObject({
       tenantId: 'env-t',
       clientId: 'env-c',
       clientSecret: 'env-s',
     });
-    expect(parsed.ok && parsed.options.secret).toBe('from-the-environment-123');
+    expect(parsed.ok && parsed.value.secret).toBe('from-the-environment-123');
   });
 
   it('prefers an option over the environment', () => {
@@ -54,7 +54,7 @@ describe('parseConfigureArgs', () => {
         ENTRA_TENANT_ID: 'env',
       },
     );
-    expect(parsed.ok && parsed.options.credentials.tenantId).toBe('opt');
+    expect(parsed.ok && parsed.value.credentials.tenantId).toBe('opt');
   });
 
   it('turns the Sales Hub step on with --saleshub', () => {
@@ -66,13 +66,13 @@ describe('parseConfigureArgs', () => {
       '--saleshub',
       ...CREDENTIALS,
     ]);
-    expect(parsed.ok && parsed.options.salesHub).toBe(true);
+    expect(parsed.ok && parsed.value.salesHub).toBe(true);
   });
 
   it('lists every problem at once, naming each option', () => {
     const parsed = parseConfigureArgs(['--org', 'ftp://org', '--bogus']);
     expect(parsed.ok).toBe(false);
-    const message = parsed.ok ? '' : parsed.message;
+    const message = parsed.ok ? '' : parsed.failure;
     expect(message).toContain('Unknown option --bogus.');
     expect(message).toContain('--org must be an http(s) URL, not "ftp://org".');
     expect(message).toContain('--relay is required.');
@@ -89,12 +89,12 @@ describe('parseConfigureArgs', () => {
       'short',
       ...CREDENTIALS,
     ]);
-    expect(parsed.ok ? '' : parsed.message).toMatch(/^--secret must be 16 to 256 characters/);
+    expect(parsed.ok ? '' : parsed.failure).toMatch(/^--secret must be 16 to 256 characters/);
   });
 
   it('says an option without its value needs one', () => {
     const parsed = parseConfigureArgs(['--org', '--relay', 'https://b.example', ...CREDENTIALS]);
-    expect(parsed.ok ? '' : parsed.message.split('\n')).toEqual([
+    expect(parsed.ok ? '' : parsed.failure.split('\n')).toEqual([
       '--org needs a value.',
       '--org is required.',
       expect.stringMatching(/^Usage:/),

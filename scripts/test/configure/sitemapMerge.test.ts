@@ -9,8 +9,8 @@ const SALES_HUB =
 describe('mergeArea', () => {
   it('adds the Stellarise area after the SiteMap’s own areas', () => {
     const merged = mergeArea(SALES_HUB, AREA_FILE);
-    expect(merged).toMatchObject({ ok: true, changed: true });
-    const xml = merged.ok ? merged.xml : '';
+    expect(merged).toMatchObject({ ok: true, value: { changed: true } });
+    const xml = merged.ok ? merged.value.xml : '';
     expect(xml.startsWith('<SiteMap IntroducedVersion="7.0.0.0"><Area Id="SFA">')).toBe(true);
     expect(xml.indexOf('Id="stl_StellariseArea"')).toBeGreaterThan(xml.indexOf('Id="SFA"'));
     expect(xml.endsWith('</Area></SiteMap>')).toBe(true);
@@ -18,27 +18,27 @@ describe('mergeArea', () => {
 
   it('leaves a SiteMap that already has the area exactly as it was', () => {
     const once = mergeArea(SALES_HUB, AREA_FILE);
-    const twice = mergeArea(once.ok ? once.xml : '', AREA_FILE);
-    expect(twice).toEqual({ ok: true, changed: false, xml: once.ok ? once.xml : '' });
+    const twice = mergeArea(once.ok ? once.value.xml : '', AREA_FILE);
+    expect(twice).toEqual({ ok: true, value: { changed: false, xml: once.ok ? once.value.xml : '' } });
   });
 
   it('keeps the area file free of its XML declaration and comments', () => {
     const merged = mergeArea(SALES_HUB, AREA_FILE);
-    const xml = merged.ok ? merged.xml : '';
+    const xml = merged.ok ? merged.value.xml : '';
     expect(xml).not.toContain('<?xml');
     expect(xml).not.toContain('<!--');
   });
 
   it('opens a self-closing SiteMap to put the area inside', () => {
     const merged = mergeArea('<SiteMap />', AREA_FILE);
-    expect(merged.ok && merged.xml.startsWith('<SiteMap><Area Id="stl_StellariseArea"')).toBe(true);
-    expect(merged.ok && merged.xml.endsWith('</Area></SiteMap>')).toBe(true);
+    expect(merged.ok && merged.value.xml.startsWith('<SiteMap><Area Id="stl_StellariseArea"')).toBe(true);
+    expect(merged.ok && merged.value.xml.endsWith('</Area></SiteMap>')).toBe(true);
   });
 
   it('refuses XML without a SiteMap root', () => {
     expect(mergeArea('<AppModule />', AREA_FILE)).toEqual({
       ok: false,
-      message: 'The SiteMap XML has no <SiteMap> root element.',
+      failure: 'The SiteMap XML has no <SiteMap> root element.',
     });
   });
 

@@ -3,11 +3,12 @@
  * alone) and reports each changeset's outcome. A changeset answers either as a nested group of
  * parts or, when it failed, as one plain part carrying the failing request's error.
  */
+import { failure, success, type Result } from '../../domain/result';
 import { BatchChangeset, BatchPart } from './batch';
 import { batchPartError, DataverseClient } from './client';
 import { DataverseError } from './errors';
 
-export type ChangesetOutcome = { ok: true; parts: BatchPart[] } | { ok: false; error: DataverseError };
+export type ChangesetOutcome = Result<BatchPart[], DataverseError>;
 
 /** Dataverse takes up to 1000 requests per batch. */
 export const MAX_REQUESTS_PER_BATCH = 1000;
@@ -52,14 +53,13 @@ export async function applyChangesets(
     chunk.forEach((_, index) => {
       const group = groups[index];
       if (!group) {
-        outcomes.push({
-          ok: false,
-          error: new DataverseError(0, 'missing-part', 'The $batch answer has no part for this changeset'),
-        });
+        outcomes.push(
+          failure(new DataverseError(0, 'missing-part', 'The $batch answer has no part for this changeset')),
+        );
         return;
       }
       const error = group.map(batchPartError).find((e) => e !== undefined);
-      outcomes.push(error ? { ok: false, error } : { ok: true, parts: group });
+      outcomes.push(error ? failure(error) : success(group));
     });
   }
   return outcomes;
@@ -71,6 +71,6 @@ export async function applyChangeset(
   changeset: BatchChangeset,
 ): Promise<BatchPart[]> {
   const [outcome] = await applyChangesets(client, [changeset]);
-  if (!outcome.ok) throw outcome.error;
-  return outcome.parts;
+  if (!outcome.ok) throw outcome.failure;
+  return outcome.value;
 }

@@ -68,7 +68,7 @@ describe('applyChangesets', () => {
     ]);
     const outcomes = await applyChangesets(dataverse, [change(1), change(2)]);
     expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
-    expect(outcomes[1].ok === false && outcomes[1].error).toBeInstanceOf(DataverseConcurrencyError);
+    expect(outcomes[1].ok === false && outcomes[1].failure).toBeInstanceOf(DataverseConcurrencyError);
     expect(calls[0].headers.prefer).toBe('odata.continue-on-error');
   });
 
