@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { JobQueue } from './jobQueue';
-import { jobForSyncRequest, type SyncRequest } from './syncRequests';
+import { jobForSyncRequest, type SyncRequest } from '../domain/syncRequest';
 
 export interface ReconcilerOptions {
   readonly queue: JobQueue;

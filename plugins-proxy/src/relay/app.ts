@@ -14,7 +14,7 @@ import { registerNudge } from '../routes/nudge';
 import { registerObservability } from '../routes/observability';
 import { addSecurityHeaders } from '../routes/securityHeaders';
 import type { JobQueue } from '../jobs/jobQueue';
-import type { SyncRequestSource } from '../jobs/syncRequests';
+import type { SyncRequestSource } from '../adapters/dataverse/syncRequestSource';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 

@@ -7,7 +7,8 @@
 import type { FastifyInstance } from 'fastify';
 import { COMPONENTS } from '../../../solution/names';
 import type { JobQueue } from '../jobs/jobQueue';
-import { jobForSyncRequest, type SyncRequestSource } from '../jobs/syncRequests';
+import type { SyncRequestSource } from '../adapters/dataverse/syncRequestSource';
+import { jobForSyncRequest } from '../domain/syncRequest';
 import { parseRemoteExecutionContext, syncRequestFromContext } from './remoteExecutionContext';
 import { secretMatches } from './webhookSecret';
 

@@ -6,7 +6,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JobQueue } from '../jobs/jobQueue';
-import { jobForSyncRequest, type SyncRequestSource } from '../jobs/syncRequests';
+import type { SyncRequestSource } from '../adapters/dataverse/syncRequestSource';
+import { jobForSyncRequest } from '../domain/syncRequest';
 import { normaliseGuid } from './guid';
 
 export interface NudgeDeps {

@@ -6,7 +6,7 @@
  */
 import { COLUMNS, TABLES } from '../../../solution/names';
 import { failure, success, type Result } from '../domain/result';
-import type { SyncRequest } from '../jobs/syncRequests';
+import type { SyncRequest } from '../domain/syncRequest';
 import { normaliseGuid } from './guid';
 
 export type AttributeValue =

@@ -1,6 +1,6 @@
 import { CHOICES } from '../../../solution/names';
 import { createReconciler } from '../../src/jobs/reconciler';
-import type { SyncRequest } from '../../src/jobs/syncRequests';
+import type { SyncRequest } from '../../src/domain/syncRequest';
 import { queueWithClock, silentLogger } from './jobsHarness';
 
 const queued = (

@@ -14,7 +14,8 @@ import type { Store } from '../../src/adapters/store/store';
 import { createLogger } from '../../src/logger';
 import { MetricsRegistry } from '../../src/metrics';
 import { JobQueue } from '../../src/jobs/jobQueue';
-import type { SyncRequest, SyncRequestSource } from '../../src/jobs/syncRequests';
+import type { SyncRequestSource } from '../../src/adapters/dataverse/syncRequestSource';
+import type { SyncRequest } from '../../src/domain/syncRequest';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 export const DATAVERSE_ORIGIN = 'https://contoso.crm.dynamics.com';

@@ -6,11 +6,19 @@ import { AUDIT_COLUMNS, CHOICES, COLUMNS, TABLES } from '../../../../solution/na
 import { DataverseClient } from './client';
 import { eq, isGuid, keySegment, lookupProperty } from './odata';
 import { SELECT } from './selects';
-import type { SyncRequest, SyncRequestSource } from '../../jobs/syncRequests';
+import type { SyncRequest } from '../../domain/syncRequest';
 
 const HC = COLUMNS.syncHistory;
 
-/** A sync row as the queue sees it (sync/syncRequests.ts), plus what the worker reads from it. */
+/** Where the relay reads sync rows (the Dataverse row is the request), with its own identity. */
+export interface SyncRequestSource {
+  /** The row as Dataverse has it now, or null when it does not exist (or the relay may not read it). */
+  get(id: string): Promise<SyncRequest | null>;
+  /** Rows whose status is Queued, oldest first, for the reconciler. */
+  listQueued(): Promise<SyncRequest[]>;
+}
+
+/** A sync row as the queue sees it (domain/syncRequest.ts), plus what the worker reads from it. */
 export interface SyncRequestRow extends SyncRequest {
   readonly attempts: number;
   readonly idempotencyKey: string | null;

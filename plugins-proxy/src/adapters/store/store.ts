@@ -8,7 +8,9 @@
  * Times are epoch milliseconds, passed in by the caller so tests can drive the clock.
  */
 
-export type JobKind = 'push' | 'email' | 'pullPayments' | 'refreshReference' | 'void';
+import type { JobKind } from '../../domain/syncRequest';
+
+export type { JobKind };
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'held';
 export const JOB_STATES: readonly JobState[] = ['queued', 'running', 'succeeded', 'failed', 'held'];
 

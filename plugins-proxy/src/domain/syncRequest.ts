@@ -1,11 +1,11 @@
 /**
- * A sync request is a `stl_synchistory` row: the Dataverse row IS the request (DESIGN §3). The
- * relay learns of it three ways (webhook, nudge, reconciler) and turns it into one job. The
- * Dataverse adapter implements SyncRequestSource by reading rows with the relay's own identity.
+ * A sync request is a `stl_synchistory` row (the Dataverse row IS the request): the relay learns of
+ * it three ways (webhook, nudge, reconciler) and turns it into one job of the kind it asks for.
  */
 import { CHOICES } from '../../../solution/names';
-import type { JobKind, NewJob } from '../adapters/store/store';
-import { failure, success, type Result } from '../domain/result';
+import { failure, success, type Result } from './result';
+
+export type JobKind = 'push' | 'email' | 'pullPayments' | 'refreshReference' | 'void';
 
 export interface SyncRequest {
   /** The stl_synchistory id, lower-case. */
@@ -18,13 +18,6 @@ export interface SyncRequest {
   readonly connectionId: string | null;
   /** The connection's Xero tenant id when the reader knows it. */
   readonly tenantId?: string | null;
-}
-
-export interface SyncRequestSource {
-  /** The row as Dataverse has it now, or null when it does not exist (or the relay may not read it). */
-  get(id: string): Promise<SyncRequest | null>;
-  /** Rows whose status is Queued, oldest first, for the reconciler. */
-  listQueued(): Promise<SyncRequest[]>;
 }
 
 const KIND_BY_OPERATION = new Map<number, JobKind>([
@@ -45,8 +38,16 @@ export function isQueued(request: Pick<SyncRequest, 'status'>): boolean {
   return request.status === CHOICES.syncHistoryStatus.values.queued;
 }
 
-/** The job, or why the row asks for none. */
-export type JobForRequest = Result<NewJob>;
+/** The job a row asks for (what the queue stores), or why it asks for none. */
+export interface JobRequest {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly invoiceId: string | null;
+  readonly connectionId: string | null;
+  readonly tenantId: string;
+}
+
+export type JobForRequest = Result<JobRequest>;
 
 /** The job a Queued row asks for, or why it asks for none. */
 export function jobForSyncRequest(request: SyncRequest): JobForRequest {
