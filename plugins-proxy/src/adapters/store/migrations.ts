@@ -3,6 +3,9 @@
  * subset SQLite and PostgreSQL share (TEXT, INTEGER, BIGINT, partial-free indexes), so one list
  * serves both engines. Never edit a released migration: append a new one.
  */
+import type { Row } from './rows';
+import type { Params } from './sqlDialect';
+
 export interface Migration {
   readonly version: number;
   readonly name: string;
@@ -102,3 +105,20 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
 ];
+
+export const APPLIED_MIGRATIONS = 'SELECT version FROM schema_migrations';
+
+const RECORD_MIGRATION =
+  'INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :appliedAt)';
+
+/**
+ * The statements that bring a database whose schema_migrations holds `applied` to the latest
+ * schema, each migration followed by the row that records it. Run them in one transaction.
+ */
+export function migrationSteps(applied: readonly Row[]): { sql: string; params: Params }[] {
+  const done = new Set(applied.map((row) => Number(row.version)));
+  return MIGRATIONS.filter((m) => !done.has(m.version)).flatMap((m) => [
+    ...m.statements.map((sql) => ({ sql, params: {} })),
+    { sql: RECORD_MIGRATION, params: { version: m.version, name: m.name, appliedAt: Date.now() } },
+  ]);
+}

@@ -1,7 +1,8 @@
 /**
  * The relay's durable state behind one interface: the job ledger, the idempotency ledger, Xero
- * tokens, distributed locks, cursors and counters. Two implementations share a contract test:
- * SQLite (one relay, the default) and PostgreSQL (several relays sharing the work).
+ * tokens, distributed locks, cursors and counters. One SQL implementation (sqlStore.ts) runs on
+ * two dialects that share a contract test: SQLite (one relay, the default) and PostgreSQL (several
+ * relays sharing the work).
  *
  * A store is opened for one Dynamics organisation (`orgId`); every row it writes carries that id
  * and every query filters on it, so a later multi-organisation deployment needs no schema change.
