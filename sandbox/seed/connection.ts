@@ -81,13 +81,21 @@ export async function ensureConnection(
     {
       [CC.name]: tenant.name,
       [CC.tenantName]: tenant.name,
-      [CC.status]: CHOICES.connectionStatus.values.connected,
+      // Connected only once its tokens are stored (markConnected): the relay's pulls list Connected rows.
+      [CC.status]: CHOICES.connectionStatus.values.notConnected,
       [CC.isDefault]: key === 'main',
       ...DEMO_CONNECTION_SETTINGS,
       ...DEMO_CONNECTIONS[key].settings,
     },
     counter,
   );
+}
+
+/** The row says Connected once the relay holds the connection's tokens. */
+export async function markConnected(client: DataverseClient, connectionId: string): Promise<void> {
+  await client.update(`${TABLES.connection.entitySet}(${connectionId})`, {
+    [CC.status]: CHOICES.connectionStatus.values.connected,
+  });
 }
 
 interface XeroConnection {

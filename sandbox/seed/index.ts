@@ -14,6 +14,7 @@ import {
   DEMO_CONNECTIONS,
   ensureConnection,
   ensureTokens,
+  markConnected,
   ensureXeroOrganisation,
   type DemoConnectionKey,
 } from './connection';
@@ -48,8 +49,10 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedResult> {
   for (const key of Object.keys(DEMO_CONNECTIONS) as DemoConnectionKey[]) {
     const tenant = ensureXeroOrganisation(deps.xero, key);
     const connectionId = await ensureConnection(deps.dataverse, tenant, key, counter);
-    if ((await ensureTokens(deps.store, deps.config, deps.xero, connectionId, tenant)) === 'stored')
+    if ((await ensureTokens(deps.store, deps.config, deps.xero, connectionId, tenant)) === 'stored') {
       tokens = 'stored';
+      await markConnected(deps.dataverse, connectionId);
+    }
     connections[key] = {
       connectionId,
       codes: await pullDemoCodes(deps.dataverse, deps.xeroGateway, connectionId),
