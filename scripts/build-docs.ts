@@ -30,6 +30,7 @@ export const STYLE_SHEET = 'docs.css';
  */
 export const ENGINEERING_PAGES: ReadonlySet<string> = new Set([
   'architecture.md',
+  'domain-rules.md',
   'operations.md',
   'performance.md',
 ]);

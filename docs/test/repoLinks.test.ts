@@ -45,6 +45,7 @@ describe('the pages read in the repository', () => {
         'sandbox/dataverse/README.md',
         'sandbox/xero/README.md',
         'docs/architecture.md',
+        'docs/domain-rules.md',
         'docs/operations.md',
       ]),
     );

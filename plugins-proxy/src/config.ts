@@ -1,7 +1,6 @@
 /**
- * The relay's configuration, read from the environment once at start-up. This is the only module
- * that reads process.env. A missing or invalid variable stops start-up with a ConfigError whose
- * message names every offending variable, so an operator fixes them all in one go.
+ * The relay's configuration, read from the environment once at start-up: the only module that reads
+ * process.env. A bad variable stops start-up with a ConfigError naming every offending variable.
  */
 import { z } from 'zod';
 

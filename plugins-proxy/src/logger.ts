@@ -1,7 +1,6 @@
 /**
- * The relay's logger: pino JSON lines with the ids that let one sync be followed end to end
- * (`invoiceId`, `tenantId`, `correlationId`), and secrets redacted at the source so no token,
- * signature, cookie or webhook secret ever reaches a log line.
+ * The relay's logger: pino JSON lines with the ids that follow one sync end to end, and secrets redacted
+ * at the source (docs/operations.md#logs).
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { COMPONENTS } from '../../solution/names';

@@ -1,9 +1,6 @@
 /**
- * A small Prometheus registry: counters, gauges and histograms with labels, rendered in the text
- * exposition format for GET /metrics. Other modules register their metrics by name on the
- * registry they are given (asking twice for the same name returns the same metric), e.g.
- *   registry.counter('relay_xero_calls_total', 'Xero API calls', ['tenant_id', 'status']).inc({ tenant_id, status: '200' })
- * Every metric that concerns one organisation or tenant should carry `org_id` / `tenant_id` labels.
+ * A small Prometheus registry (counters, gauges, histograms with labels) rendered in the text format for
+ * GET /metrics; modules register metrics by name (docs/architecture.md#metrics-logs-and-configuration).
  */
 
 export type Labels = Record<string, string | number>;

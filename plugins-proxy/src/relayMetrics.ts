@@ -1,8 +1,6 @@
 /**
- * The relay's named metrics over a registry, so every module records the same names and labels:
- * Xero calls and 429s per tenant with latencies (fed by the Xero gateway's `onCall`), Dataverse
- * requests (fed by the Dataverse client's `onRequest`). Each carries org_id, and tenant_id where
- * there is one (DESIGN §5).
+ * The relay's named metrics over a registry, so every module records the same names and labels
+ * (docs/architecture.md#metrics-logs-and-configuration).
  */
 import type { MetricsRegistry } from './metrics';
 

@@ -1,7 +1,6 @@
 /**
- * The Dataverse side of a connection: the OAuth core's `ConnectionRows` port over the
- * `stl_connection` table, plus the reads the health keeper and the schedulers need (the health
- * columns, and which rows are Connected).
+ * The Dataverse side of a connection: the OAuth `ConnectionRows` port over `stl_connection`, plus the
+ * reads of the health keeper and the schedulers (the health columns, the Connected rows).
  */
 import { CHOICES, COLUMNS, TABLES } from '../../../solution/names';
 import type { DataverseClient } from '../adapters/dataverse/client';

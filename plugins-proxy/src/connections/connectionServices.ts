@@ -1,8 +1,6 @@
 /**
- * Everything the relay does for a Xero connection beyond pushing documents, wired in one call:
- * the connection row's health, reference data (on connect, every REFERENCE_INTERVAL_MS and on
- * demand), payments back (every PAYMENTS_INTERVAL_MS and at once on Xero webhooks), and the token
- * keep-alive. See the module READMEs of oauth/ and the report of issue 6 for the wiring.
+ * Everything the relay does for a Xero connection beyond pushing documents, wired in one call: health,
+ * reference data, payments back, token keep-alive (docs/architecture.md#connection-health-and-services).
  */
 import type { Logger } from 'pino';
 import type { DataverseClient } from '../adapters/dataverse/client';

@@ -1,11 +1,6 @@
 /**
- * Keeps a connection row's health columns current (status, refresh deadline, last refresh, daily
- * Xero calls left, last error) and acts on the one failure a person must fix: when Xero no longer
- * accepts the sign-in, the row goes to Needs attention with a message saying to reconnect and the
- * connection's queued jobs are held; a reconnect releases them.
- *
- * Every write reads the row first and sends only the columns that differ, so a pull every five
- * minutes does not touch the row (or its modifiedon, or audit) when nothing changed.
+ * Keeps a connection row's health columns current, and when Xero no longer accepts the sign-in marks it
+ * Needs attention and holds its jobs (docs/architecture.md#connection-health-and-services).
  */
 import type { Logger } from 'pino';
 import { CHOICES, COLUMNS } from '../../../solution/names';

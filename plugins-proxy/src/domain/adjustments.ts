@@ -1,7 +1,6 @@
 /**
- * The invoice-level discount and the freight as extra Xero lines (see discounts.ts for why they
- * are separate, zero-tax lines): each takes the Defaults' GL code, else the first line's, and a
- * zero-rate tax type (or, when none is synced, the default tax rate with a warning).
+ * The invoice-level discount and the freight as extra zero-tax Xero lines (why: discounts.ts), with the
+ * Defaults' GL code, else the first line's (docs/sync-rules.md).
  */
 import { SYSTEM_COLUMNS } from '../../../solution/names';
 import { resolveAccountCode, resolveTaxType, zeroRateTax } from './codes';

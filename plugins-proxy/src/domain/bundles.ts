@@ -1,12 +1,6 @@
 /**
- * Bundles: a line with producttypecode 2 (Bundle) and the lines pointing at it through
- * parentbundleidref (its components). The connection's stl_bundlemode picks what goes to Xero:
- * - header only: the bundle line alone; it keeps the total only when the components charge nothing;
- * - components only: the component lines alone; it keeps the total only when the header charges
- *   nothing;
- * - header and components (the default): every line, which always keeps the total.
- * When the chosen mode would change what Dynamics charges, header and components are sent instead,
- * with a warning. Lines are kept in Dynamics order (line item number, then sequence number).
+ * Bundles: a producttypecode 2 line and its components (parentbundleidref), sent by stl_bundlemode; a
+ * mode that would change what Dynamics charges sends header and components, with a warning.
  */
 import { CHOICES, COLUMNS, PRODUCT_TYPE_CODES, SYSTEM_COLUMNS } from '../../../solution/names';
 import { FIELD, lineLabel, type MappingContext } from './context';

@@ -1,8 +1,6 @@
 /**
- * AccountCode and TaxType resolution. The chain, first set wins: the line's own GL code / tax rate,
- * then the product's sales or purchase one (by document side), then the Defaults' sales or
- * purchase one. The chosen row must be synced for this connection (and active); a tax rate must
- * also be allowed by Xero on this side (CanApplyToRevenue / CanApplyToExpenses).
+ * AccountCode and TaxType: the line's, else the product's (by side), else the Defaults'; the row must be
+ * synced for this connection, active, and allowed on this side (docs/sync-rules.md).
  */
 import { COLUMNS, SYSTEM_COLUMNS, TABLES } from '../../../solution/names';
 import { byId, FIELD, ofConnection, type MappingContext } from './context';

@@ -1,13 +1,6 @@
 /**
- * Which Xero contact the document goes to. Matching, first stage with a hit wins:
- * 1. the link table (stl_xerolink) row for this customer: its Xero ContactID;
- * 2. ContactNumber = the account number (accounts), else the Dynamics record id;
- * 3. the customer's email (case-insensitive);
- * 4. the exact name (trimmed), among Xero contacts without a different ContactNumber.
- * One candidate → use it; two or more at a stage → needs review (never a guess). With no match,
- * stl_contactpolicy decides: create (a full contact body) or existing only (an error naming the
- * customer and the Xero organisation). Xero names are unique (case-insensitive), so a create
- * whose name another contact already has → needs review.
+ * Which Xero contact the document goes to: link, ContactNumber, email, then name, first stage with a
+ * hit wins; two candidates at a stage → needs review, never a guess (docs/sync-rules.md).
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import { FIELD, type MappingContext } from './context';

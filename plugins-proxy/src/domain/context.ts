@@ -1,7 +1,6 @@
 /**
- * The mapping context: the snapshot indexed once (maps by id, so a 200-line invoice does no
- * linear scans), the document type, the connection's settings with their defaults, and the
- * labels findings use to name records.
+ * The mapping context: the snapshot indexed once (maps by id: no linear scans on a 200-line invoice), the
+ * document type, the connection's settings with their defaults, and the labels findings use.
  */
 import {
   CHOICES,

@@ -1,21 +1,6 @@
 /**
- * Dates both ways.
- *
- * Dynamics → Xero: a Dataverse DateTime column comes as a UTC instant (`2026-11-30T14:00:00Z`);
- * Xero wants the calendar date the organisation saw, so it is converted in the organisation's IANA
- * time zone with Intl (one formatter per zone, cached). A date-only value (`2026-11-30`, the
- * DateOnly behaviour) is taken as it is.
- *
- * Xero → Dynamics: `parseXeroDate` accepts every form Xero and xero-node produce
- * (reference xero-api.md §5 "Dates") and answers one of two normal forms:
- * - `YYYY-MM-DD` for a calendar date: `2009-03-29`, `2016-12-16T00:00:00` (local midnight, no
- *   zone) and `/Date(1481846400000+0000)/` at exactly midnight UTC (how Xero encodes date-only
- *   fields), or a JS Date at midnight UTC (what xero-node makes of those);
- * - an ISO instant `YYYY-MM-DDTHH:mm:ss.sssZ` for a moment: `2020-01-08T17:26:30.5778680` (Xero's
- *   UTC timestamps carry no zone and up to 7 fraction digits), `/Date(1573755038314)/`,
- *   `/Date(1573755038314+1300)/` (the milliseconds are UTC; the offset is informational), negative
- *   epochs before 1970, strings with Z or an offset, and other Date instances.
- * Anything else gives null.
+ * Dates both ways: a Dataverse instant → the calendar date in the organisation's time zone, and every
+ * date form Xero and xero-node produce → `YYYY-MM-DD` or an ISO instant (docs/domain-rules.md).
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();

@@ -1,13 +1,6 @@
 /**
- * Discounts. A line's manual discount goes to Xero as DiscountAmount on a sales invoice (ACCREC).
- * Bills and credit notes take no discounts in Xero, so there the discount is folded into the unit
- * amount: UnitAmount = round4((Quantity × Price − Discount) / Quantity). When that cannot give the
- * same 2-dp line amount (4-dp rounding times a large quantity), the line goes as Quantity 1 at the
- * net amount. Either way the line total is kept, and a warning says what happened.
- *
- * The invoice-level discount (discountamount + discountpercentage of the line total, as Dynamics
- * computes totaldiscountamount) and the freight become their own lines at a zero tax rate, because
- * Dynamics adds neither to tax; so the Xero total equals totalamount. See docs/sync-rules.md.
+ * Discounts: a line's discount as DiscountAmount on ACCREC, else folded into UnitAmount; the invoice
+ * discount and the freight as zero-tax lines, so Xero's total is totalamount (docs/sync-rules.md).
  */
 import { SYSTEM_COLUMNS } from '../../../solution/names';
 import { FIELD, type MappingContext } from './context';

@@ -1,7 +1,6 @@
 /**
- * The xero-node model of the document: an invoice (ACCREC, ACCPAY) or a credit note, with its
- * endpoint (PUT to create, POST to /{id} to update). Properties are set in the order of
- * xero-node's attribute maps, so the plain wire form is byte-identical to the SDK's.
+ * The xero-node model of the document and its endpoint; properties set in the order of xero-node's
+ * attribute maps, so the plain wire form is byte-identical to the SDK's.
  */
 import type { MappingContext } from './context';
 import type { Header } from './header';

@@ -1,7 +1,6 @@
 /**
- * Findings: what the pre-flight check tells a user. Errors block the sync, warnings do not.
- * MESSAGES is the one catalogue of every code, its severity, the message template and the fix, so
- * the documentation can be generated from it. Placeholders are `{name}`.
+ * Findings: what the pre-flight check tells a user; errors block, warnings do not. MESSAGES is the one
+ * catalogue (severity, `{name}` template, fix) the docs are generated from.
  */
 
 export type Severity = 'error' | 'warning';

@@ -1,9 +1,6 @@
 /**
- * Items by stl_itempolicy. "Create missing": each item code not in the organisation's items (codes
- * compare case-insensitively, as in Xero) becomes one Item body: Code, Name (at most 50 characters),
- * Description, and SalesDetails or PurchaseDetails (by document side) with the line's account code
- * and tax type. "Existing only": a missing item is an error. "Don't use items": lines carry no
- * ItemCode at all (lines.ts), so nothing is checked here.
+ * Items by stl_itempolicy: create missing (one Item body per unknown code), existing only (a missing item
+ * is an error) or don't use items (no ItemCode, lines.ts). Rules: docs/sync-rules.md, docs/domain-rules.md.
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { FIELD, type MappingContext } from './context';

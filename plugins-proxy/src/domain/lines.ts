@@ -1,9 +1,6 @@
 /**
- * One Dynamics invoice line → one Xero line item. Catalogue products send ItemCode (the product's
- * Xero item code, else its product number) unless the connection does not use items; write-ins
- * never do. Description: the line's description, else (write-in) the write-in product description
- * or (catalogue) the product name. UnitAmount is rounded to 4 dp (requests use unitdp=4).
- * LineAmount and Total are never sent: Xero computes them.
+ * One Dynamics invoice line → one Xero line item: ItemCode, Description, Quantity, UnitAmount (4 dp);
+ * LineAmount and Total are never sent, Xero computes them (docs/sync-rules.md).
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { resolveAccountCode, resolveTaxType } from './codes';

@@ -1,11 +1,6 @@
 /**
- * The main function: an invoice snapshot → the exact Xero request plus the pre-flight findings.
- * Pure and total: no I/O, and any unexpected failure becomes a blocking MAPPING_FAILED finding
- * instead of an exception.
- *
- * Contacts: when the decision is `create`, the document's Contact is `{Name}` until the relay has
- * created the contact; the relay then calls `withContactId(document, contactId)` and sends the
- * result, so the document always refers to the contact by ContactID (never matched by name).
+ * The main function: an invoice snapshot → the exact Xero request plus the pre-flight findings. Pure and
+ * total: an unexpected failure is a blocking MAPPING_FAILED finding, not an exception (docs/domain-rules.md).
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { adjustmentLines } from './adjustments';

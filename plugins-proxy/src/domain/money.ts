@@ -1,11 +1,6 @@
 /**
- * Rounding without float drift.
- *
- * Choice: values stay JS numbers (that is what Xero and the Web API exchange), and every rounding
- * first snaps the scaled value to 15 significant digits. `1.005 * 100` is `100.49999999999999` in
- * binary floating point; snapped it is `100.5`, which then rounds half away from zero to `101`, the
- * answer a person (and Xero's decimal arithmetic) gives. Sums are done in integer cents, so adding
- * two hundred 2-dp amounts never drifts. Amounts up to 10^12 keep full cent precision this way.
+ * Rounding without float drift: JS numbers, each rounding snapped to 15 significant digits first, half
+ * away from zero; sums in integer cents (docs/domain-rules.md).
  */
 
 const FACTORS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 1e10];

@@ -1,11 +1,6 @@
 /**
- * Numbering by the connection's stl_numbering:
- * - Xero numbers: no InvoiceNumber / CreditNoteNumber; Xero numbers the document;
- * - Dynamics number: the invoice's invoicenumber;
- * - manual number: stl_manualnumber, which must then be filled in.
- * Reference (sales invoices and credit notes; Xero has no Reference on bills): the invoice's
- * stl_reference, else the Dynamics invoice number when it is not already the document number.
- * Xero takes at most 255 characters in each.
+ * Numbering by stl_numbering (Xero numbers, the Dynamics number or stl_manualnumber) and the Reference
+ * (stl_reference, else the Dynamics number); at most 255 characters each (docs/sync-rules.md).
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { FIELD, type MappingContext } from './context';

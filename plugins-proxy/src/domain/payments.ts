@@ -1,18 +1,6 @@
 /**
- * Payments back: a Xero invoice or credit note (PascalCase, as the API returns it, with its
- * Payments, CreditNotes or Allocations) → the Dataverse update for the invoice and its
- * stl_payment rows. Pure and total.
- *
- * - Invoices: stl_amountpaid = AmountPaid + AmountCredited (credit notes allocated settle the
- *   invoice too), stl_amountdue = AmountDue. Each Xero payment is a row; each credit note
- *   allocated is a row too (its id as the payment id, its number as the reference).
- * - Credit notes: stl_amountdue = RemainingCredit, stl_amountpaid = Total − RemainingCredit
- *   (allocated or refunded); each allocation and refund is a row.
- * - State: VOIDED or DELETED → canceled; fully settled (PAID, or nothing due on a non-zero
- *   total) → paid complete; partly settled → paid partial; otherwise active (a deleted payment
- *   reopens the invoice).
- * - An existing row whose payment is no longer in Xero's list is marked deleted, keeping its last
- *   known amount, date and reference.
+ * Payments back: a Xero invoice or credit note (PascalCase, with its Payments, CreditNotes or Allocations)
+ * → the Dataverse update for the invoice and its stl_payment rows. Pure and total (docs/domain-rules.md).
  */
 import { CHOICES, COLUMNS, INVOICE_STATE, SYSTEM_COLUMNS } from '../../../solution/names';
 import { xeroDateOnly } from './dates';

@@ -1,8 +1,6 @@
 /**
- * The invoice snapshot: everything the mapper needs, read by the relay (or the PCF control) from
- * Dataverse in Web API JSON shapes: logical names, lookups as `_<column>_value` GUIDs, money as
- * numbers, choices as numbers. Objects are loose (extra columns pass through untouched); the
- * columns the mapper uses are checked strictly. Documented in docs/snapshot.md.
+ * The invoice snapshot: everything the mapper needs, in Dataverse Web API JSON shapes; loose objects,
+ * the columns the mapper uses checked strictly. Documented in docs/snapshot.md.
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';

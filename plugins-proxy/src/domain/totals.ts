@@ -1,13 +1,6 @@
 /**
- * Totals computed the way Xero computes them (reference xero-api.md §3.5): each line amount is
- * rounded to 2 dp, tax is computed and rounded per line, and the document totals are the sums of
- * the rounded line figures (summed in integer cents).
- *
- * - line amount = round2(Quantity × UnitAmount × (1 − DiscountRate/100)), or
- *   round2(Quantity × UnitAmount − DiscountAmount)
- * - Exclusive: tax = round2(amount × rate/100); SubTotal = Σ amount; Total = SubTotal + TotalTax
- * - Inclusive: tax = round2(amount − amount/(1 + rate/100)); Total = Σ amount; SubTotal = Total − TotalTax
- * - NoTax: tax = 0
+ * Totals computed the way Xero computes them (reference xero-api.md §3.5): line amounts and tax rounded
+ * to 2 dp per line, the document totals summed from the rounded figures in integer cents.
  */
 import { round2, sumMoney, toCents } from './money';
 import type { XeroLineAmountType } from './xeroModels';

@@ -1,7 +1,6 @@
 /**
- * Tracking: up to two options per line (stl_trackingoption1id / 2id), each sent with its
- * category's and option's Xero ids and names. An option that is not synced for this connection,
- * or whose category is inactive (statecode 1), is an error; so are two options of one category.
+ * Tracking: up to two options per line with their Xero ids and names; an unsynced option, an inactive
+ * category or two options of one category is an error (docs/sync-rules.md).
  */
 import { COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { byId, FIELD, ofConnection, type MappingContext } from './context';

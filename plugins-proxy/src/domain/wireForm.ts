@@ -1,9 +1,6 @@
 /**
- * The wire form without the SDK, for the browser bundle. xero-node's ObjectSerializer maps each
- * camelCase model property to its `baseName`, which for every property the mapper sets is the same
- * name with the first letter upper-cased (`brandingThemeID` → `BrandingThemeID`, `cOGSAccountCode`
- * → `COGSAccountCode`), and JSON drops undefined values. test/domain/wire.test.ts checks this
- * against the real serializer and against what xero-node puts on the wire.
+ * The wire form without the SDK, for the browser bundle: each camelCase model property under its
+ * xero-node `baseName` (docs/domain-rules.md); test/domain/wire.test.ts checks it against the SDK.
  */
 import type { WireBody, WireDocument, WireSerializer } from './xeroModels';
 

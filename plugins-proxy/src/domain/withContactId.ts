@@ -1,8 +1,6 @@
 /**
- * Point a mapped document at a contact by ContactID, after the relay has created it (contact
- * decision `create`) or a person has chosen one (`needsReview`). Works on the wire form
- * (`{Invoices:[…]}` / `{CreditNotes:[…]}`) and on the xero-node model form (`{invoices:[…]}` /
- * `{creditNotes:[…]}`); returns a new object and leaves the argument untouched.
+ * Point a mapped document at a contact by ContactID, once created (`create`) or chosen (`needsReview`);
+ * wire or model form, the argument left untouched (docs/domain-rules.md).
  */
 import type { WireBody, WireDocument, XeroDocumentModel } from './xeroModels';
 

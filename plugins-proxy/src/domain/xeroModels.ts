@@ -1,10 +1,6 @@
 /**
- * The Xero request bodies the domain builds, as xero-node model objects (camelCase, the SDK's own
- * property names). Only types are imported from xero-node: the domain stays free of the SDK at run
- * time (it is bundled into the invoice form's PCF control). `Pick` makes a misspelt property a
- * compile error, which matters because xero-node's serializer silently drops keys it does not know.
- * xero-node declares its enums without values, so enum-typed fields are narrowed to the string
- * literals that go on the wire.
+ * The Xero request bodies the domain builds, as xero-node model objects; only xero-node's types are
+ * imported, so the domain stays SDK-free at run time for the PCF bundle (docs/domain-rules.md).
  */
 import type {
   Address,

@@ -1,7 +1,6 @@
 /**
- * Sends each job to the handler for its kind (push, email, pullPayments, refreshReference, void).
- * A kind with no handler in this build is held, not failed: the row stays recoverable and the
- * job resumes once a relay with that handler releases it.
+ * Sends each job to the handler for its kind. A kind with no handler in this build is held, not failed,
+ * so the job resumes once a relay with that handler releases it.
  */
 import type { JobKind } from '../adapters/store/store';
 import { JobOutcomes, type JobHandler } from './outcomes';

@@ -1,7 +1,6 @@
 /**
- * The safety net for intake: finds Queued sync rows that neither the webhook nor a nudge
- * announced (the webhook step failed, the relay was down) and enqueues them. Enqueueing is
- * idempotent, so a row announced three ways still becomes one job.
+ * The safety net for intake: enqueues Queued sync rows that neither the webhook nor a nudge announced.
+ * Enqueueing is idempotent, so a row announced three ways is still one job.
  */
 import type { Logger } from 'pino';
 import type { JobQueue } from './jobQueue';

@@ -1,7 +1,6 @@
 /**
- * Interval tasks (reconciler, payment pulls, reference data, token keep-alive) with jitter so
- * several relay instances do not all fire at once. A task never overlaps itself: the next run is
- * scheduled after the previous one settles. stop() cancels what is pending and waits for what runs.
+ * Interval tasks with jitter, so relay instances do not fire together; a task never overlaps itself.
+ * stop() cancels what is pending and waits for what runs (docs/architecture.md#jobs-and-schedules).
  */
 import type { Logger } from 'pino';
 

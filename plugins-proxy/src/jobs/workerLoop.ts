@@ -1,7 +1,6 @@
 /**
- * Claims jobs up to the concurrency limit and runs the injected handler on each, renewing the
- * lease while it runs, applying the outcome, and claiming again as soon as a slot frees up or a
- * new job is enqueued. stop() lets running jobs finish and then resolves.
+ * Claims jobs up to the concurrency limit and runs the handler on each, renewing its lease and applying
+ * its outcome; claims again when a slot frees or a job is enqueued. stop() lets running jobs finish.
  */
 import type { Logger } from 'pino';
 import type { ClaimFilter, Job } from '../adapters/store/store';

@@ -1,8 +1,6 @@
 /**
- * Connect, callback and choose-organisation as framework-free functions over ports (the routes
- * in routes.ts only parse and render). A connect attempt's secrets never leave the relay: the PKCE
- * verifier and the organisation-chooser ticket live in the OAuthStateStore, the ticket's token
- * set encrypted, each taken at most once.
+ * Connect, callback and choose-organisation as framework-free functions over ports; a connect attempt's
+ * secrets never leave the relay (docs/architecture.md#oauth-state-and-nonces).
  */
 import { CHOICES } from '../../../solution/names';
 import { disconnectConnection } from './disconnect';

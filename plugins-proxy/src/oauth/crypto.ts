@@ -1,10 +1,6 @@
 /**
- * Token encryption at rest: AES-256-GCM, one random 96-bit IV per write, and the connection id as
- * additional authenticated data so a blob copied onto another connection does not decrypt.
- *
- * Blob format: `v1.<kid>.<iv>.<tag>.<ciphertext>`: the key id as configured, the rest base64url.
- * The key id lets the key be rotated: new writes use the current key, reads accept the current or
- * any previous key, and `reencrypt` moves an old blob onto the current key.
+ * Token encryption at rest: AES-256-GCM, a random 96-bit IV per write, the connection id as AAD, and key
+ * ids for rotation (the blob format and rotation: docs/operations.md#the-token-encryption-key).
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 

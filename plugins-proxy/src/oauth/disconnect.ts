@@ -1,7 +1,6 @@
 /**
- * Disconnect: same nonce rule as connect, then delete the Xero connection and revoke the refresh
- * token (best effort: Xero may already have dropped them), clear the stored tokens and mark the
- * row Disconnected. A Xero clean-up failure is reported as a warning, never as a kept token.
+ * Disconnect: the connect nonce rule, then delete the Xero connection and revoke the refresh token (best
+ * effort), clear the tokens, mark the row Disconnected; see oauth/README.md.
  */
 import { CHOICES } from '../../../solution/names';
 import type { ConnectFlowDeps, DisconnectOutcome } from './flowTypes';

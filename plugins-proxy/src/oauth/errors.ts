@@ -1,7 +1,6 @@
 /**
- * The one failure of the OAuth core that a person must act on: the connection cannot get a Xero
- * access token until an admin reconnects. Callers mark the row Needs attention with `message` and
- * hold the connection's jobs (not fail them) until the reconnect releases them.
+ * The one OAuth failure a person must act on: no Xero access token until an admin reconnects. Callers
+ * mark the row Needs attention with `message` and hold (not fail) its jobs until the reconnect.
  */
 export type NeedsAttentionReason = 'invalid_grant' | 'consent_revoked' | 'not_connected' | 'unreadable_token';
 

@@ -1,7 +1,6 @@
 /**
- * In-memory implementations of the OAuth ports: for tests, and for a relay that runs as a single
- * process. Each is safe against concurrent callers within one process (every method completes its
- * read-modify-write synchronously before yielding).
+ * In-memory OAuth ports, for tests and a single-process relay: each method completes its
+ * read-modify-write synchronously before yielding, so concurrent callers in one process are safe.
  */
 import { CHOICES } from '../../../solution/names';
 import type {

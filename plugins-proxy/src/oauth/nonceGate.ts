@@ -1,8 +1,6 @@
 /**
- * The rule of DESIGN.md §3 for browser-initiated connection changes: the admin's form script
- * writes a one-time nonce on the `stl_connection` row (a field-secured column, so only someone
- * allowed to edit it can), and the relay acts only for a matching, fresh, unused nonce. Used by
- * connect and disconnect alike.
+ * The rule of DESIGN.md §3 for browser-initiated connection changes: act only for a matching, fresh,
+ * unused one-time nonce on the `stl_connection` row; used by connect and disconnect alike.
  */
 import { failure, success, type Result } from '../domain/result';
 import type { ConnectFlowDeps, FlowRefusal } from './flowTypes';

@@ -1,7 +1,6 @@
 /**
- * The few pages a browser sees during connect: the organisation chooser, success and error.
- * Every dynamic value is HTML-escaped; there is no script at all, and `PAGE_SECURITY_HEADERS`
- * forbids any (the chooser is a plain form POST).
+ * The few pages a browser sees during connect: organisation chooser, success and error. Every dynamic
+ * value is HTML-escaped, and there is no script: `PAGE_SECURITY_HEADERS` forbids any.
  */
 import type { OrganisationChoice } from './flowTypes';
 

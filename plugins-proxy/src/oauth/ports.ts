@@ -1,7 +1,6 @@
 /**
- * The narrow seams the OAuth core needs from the rest of the relay. The relay's `Store` and the
- * Dataverse gateway implement them (see adapters/); `memoryPorts.ts` has in-memory versions for
- * tests and for a single-process sandbox. Times are epoch milliseconds.
+ * The narrow seams the OAuth core needs from the rest of the relay, over the relay's `Store`, Dataverse
+ * or memory (storePorts.ts, memoryPorts.ts). Times are epoch milliseconds.
  */
 
 /** An encrypted token blob as the store keeps it; the store never sees plaintext. */

@@ -1,11 +1,6 @@
 /**
- * The pieces that make a connect request trustworthy: a signed, single-use OAuth `state` bound to
- * the connection row, the PKCE verifier and challenge, and the checks on the one-time connect nonce
- * the admin's form script writes on the row (DESIGN.md §3).
- *
- * `state` = base64url(JSON payload) "." base64url(HMAC-SHA256(stateKey, that first part)). The
- * signature stops forgery; single use comes from the server-side PKCE verifier stored under
- * `verifierRef`, which `OAuthStateStore.take` hands out once.
+ * What makes a connect request trustworthy: a signed, single-use OAuth `state` bound to the connection
+ * row, PKCE, and the connect-nonce checks (DESIGN.md §3; docs/architecture.md#oauth-state-and-nonces).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { failure, success, type Result } from '../domain/result';

@@ -1,12 +1,6 @@
 /**
- * The OAuth ports over the relay's durable `Store` (SQLite or PostgreSQL), so token refreshes,
- * nonce claims and single-use state hold across relay instances.
- *
- * The store has no expiring key-value table, so the OAuth state store is built from a cursor (the
- * value, its expiry and a random generation) plus a lock named after that generation: `take` wins
- * only if it claims the lock, which the store grants atomically to one owner. Claim locks are
- * never released (they lapse after a day); a spent cursor is left empty. Both are a few bytes per
- * connect attempt.
+ * The OAuth ports over the relay's durable `Store`, so token refreshes, nonce claims and single-use
+ * state hold across relay instances (docs/architecture.md#store-ports).
  */
 import type { Store } from '../adapters/store/store';
 import type { Clock, LockPort, OAuthStateStore, TokenStore } from './ports';

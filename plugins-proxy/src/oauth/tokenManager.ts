@@ -1,14 +1,6 @@
 /**
- * Hands out valid Xero access tokens per connection and keeps the refresh token alive.
- *
- * The rules come from Xero's rotating refresh tokens (reference §4, §5):
- * - one refresh per connection at a time: a promise map within the process, a store lock across
- *   relay instances, and a re-read under the lock so a waiter uses the winner's result;
- * - the rotated refresh token is persisted before the new access token is handed out;
- * - a refresh whose response was lost is retried with the same refresh token (Xero honours it for
- *   30 minutes), since the first attempt may well have rotated it at Xero's end;
- * - `refreshIdleConnections` refreshes long before the 60-day expiry, so idle connections never lapse;
- * - `invalid_grant` becomes ConnectionNeedsAttention, so callers hold jobs instead of failing them.
+ * Hands out valid Xero access tokens per connection and keeps the refresh token alive, by the rules of
+ * Xero's rotating refresh tokens (reference §4, §5; docs/architecture.md#the-token-manager).
  */
 import type { TokenCipher } from './crypto';
 import { TokenDecryptError } from './crypto';

@@ -1,8 +1,6 @@
 /**
- * Xero's identity side over plain `fetch`: the authorize URL, the token endpoint (code exchange
- * with PKCE, refresh), revocation and the tenant connections. xero-node is not used here because
- * its consent URL carries no PKCE parameters and its endpoints are hard-coded (reference §4); the
- * base URLs are configurable so the sandbox emulator can stand in for Xero.
+ * Xero's identity side over plain `fetch`: authorize URL, token endpoint (code with PKCE, refresh),
+ * revocation and tenant connections. Not xero-node: its consent URL has no PKCE (oauth/README.md).
  */
 import {
   apiFailure,

@@ -1,11 +1,6 @@
 /**
- * The changeset that brings one synced invoice (or credit note) in line with Xero, or none when
- * it already is.
- *
- * Dynamics changes an invoice's state only through statecode + statuscode, and a Paid or Canceled
- * invoice is read-only. So the changeset reopens a closed invoice (0/1) before changing its
- * columns, then sets the new state last; Canceled is final and is left alone. The stl_payment
- * upserts and the history row go in the same changeset: all of it happens or none of it does.
+ * The changeset that brings one synced invoice (or credit note) in line with Xero, or none when it
+ * already is: reopen, change, then set the state last (docs/architecture.md#the-payments-pull).
  */
 import {
   CHOICES,

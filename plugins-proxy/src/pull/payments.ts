@@ -1,15 +1,6 @@
 /**
- * Payments back from Xero, per connection.
- *
- * The scheduled pull (PAYMENTS_INTERVAL_MS) asks Xero for payments, invoices and credit notes
- * changed since the connection's cursor (If-Modified-Since, paged to the end); documents a payment
- * points at, and the other side of credit allocations, are fetched by id when we synced them. The
- * cursor moves only after every write succeeded, to the pull's start less a minute of overlap
- * (clock skew with Xero); re-reading a document is harmless because unchanged ones write nothing.
- *
- * The targeted pull does the same for the documents named by Xero webhook events, at once.
- * A history row (Pull payments) is written for each invoice that changed, inside its changeset,
- * and one for a pull that failed; nothing when nothing changed.
+ * Payments back from Xero, per connection: the scheduled pull since the connection's cursor, and the
+ * targeted pull of the documents Xero webhook events name (docs/architecture.md#the-payments-pull).
  */
 import type { Logger } from 'pino';
 import { CHOICES } from '../../../solution/names';

@@ -1,10 +1,6 @@
 /**
- * Reference data from Xero into Dataverse for one connection: accounts → stl_glcode, tax rates →
- * stl_taxrate, branding themes → stl_brandingtheme, tracking categories and options → their
- * tables. Rows are upserted by alternate key (connection + code or Xero id) in `$batch` requests;
- * only new or changed rows are written. What Xero archived, deleted or no longer returns is
- * deactivated (never deleted: invoices and products point at it) and comes back to Active when
- * Xero lists it again. Categories go before options, whose category lookup binds by alternate key.
+ * Reference data from Xero into Dataverse for one connection, upserted by alternate key in `$batch`; what
+ * Xero no longer lists is deactivated, never deleted (docs/architecture.md#reference-data).
  */
 import {
   COLUMNS,

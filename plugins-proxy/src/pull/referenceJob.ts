@@ -1,7 +1,6 @@
 /**
- * The three ways reference data is pulled (on connect, every REFERENCE_INTERVAL_MS, and on demand
- * through a Refresh reference data history row) share one run: pull, stamp
- * stl_lastreferencesyncon and the daily calls left, or record the failure on the row.
+ * The one run behind the three ways reference data is pulled: pull, stamp stl_lastreferencesyncon and
+ * the daily calls left, or record the failure on the row (docs/architecture.md#reference-data).
  */
 import type { Logger } from 'pino';
 import { COLUMNS, TABLES } from '../../../solution/names';

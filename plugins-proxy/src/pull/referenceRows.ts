@@ -1,7 +1,6 @@
 /**
- * Pure: Xero's reference lists (xero-node models) → the rows each reference table should hold for
- * a connection. A row is keyed like the table's alternate key (connection + code or Xero id);
- * `active` is false for what Xero archived or deleted, so the sync deactivates it.
+ * Pure: Xero's reference lists (xero-node models) → the rows each reference table should hold for a
+ * connection, keyed like its alternate key; `active` false for what Xero archived or deleted.
  */
 import type { Account, BrandingTheme, TaxRate, TrackingCategory } from 'xero-node';
 import { COLUMNS, TABLES, type TableName } from '../../../solution/names';

@@ -1,7 +1,6 @@
 /**
- * Xero webhook events → immediate pulls. Events name a tenant and a document; the tenant maps to
- * the Connected row that uses it, and each connection's INVOICE and CREDITNOTE events become one
- * targeted pull. CONTACT events carry no payment change, so they are only logged.
+ * Xero webhook events → immediate pulls: each Connected connection's INVOICE and CREDITNOTE events become
+ * one targeted pull; CONTACT events are only logged (docs/architecture.md#the-payments-pull).
  */
 import type { Logger } from 'pino';
 import type { TargetedPull } from '../xeroWebhooks/events';

@@ -1,8 +1,6 @@
 /**
- * The Xero side of a payments pull: what changed since the cursor (payments, invoices, credit
- * notes, each paged to the end with If-Modified-Since), and documents by id. Documents come back
- * in Xero's PascalCase wire form (xero-node's own serializer), which is what the domain's
- * mapPayments reads.
+ * The Xero side of a payments pull: what changed since the cursor, and documents by id, in Xero's
+ * PascalCase wire form, which the domain's mapPayments reads (docs/architecture.md#the-payments-pull).
  */
 import { ObjectSerializer } from 'xero-node';
 import type { CreditNote, Invoice, Payment } from 'xero-node';

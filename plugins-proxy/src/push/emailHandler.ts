@@ -1,8 +1,6 @@
 /**
- * The "Email document" job: Xero emails an already-synced sales invoice to its contact
- * (reference/xero-api.md §3.10: ACCREC, SUBMITTED/AUTHORISED/PAID; one call, with an
- * Idempotency-Key so a retry never sends a second email). The invoice's sync status is left alone:
- * the document in Xero is unchanged whatever happens to the email.
+ * The "Email document" job: Xero emails an already-synced sales invoice, one call with an Idempotency-Key
+ * (reference/xero-api.md §3.10); the sync status is left alone (docs/architecture.md).
  */
 import type { Logger } from 'pino';
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';

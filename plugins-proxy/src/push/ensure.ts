@@ -1,10 +1,6 @@
 /**
- * Before the document: the contact (matched by the domain, or created per stl_contactpolicy) and
- * the missing items (per stl_itempolicy), each recorded as an stl_xerolink row in the write-back.
- * Created with deterministic Idempotency-Keys, so a retried job does not create them twice.
- * Another push (a worker lane, the reconciler, another relay) may create the same contact or item
- * at the same moment; Xero then refuses the loser as a duplicate, so a refusal is checked against
- * a fresh read before it fails anyone.
+ * Before the document: the contact and the missing items, created with deterministic Idempotency-Keys and
+ * recorded as stl_xerolink rows in the write-back (docs/architecture.md#exactly-once-sending).
  */
 import type { Contact } from 'xero-node';
 import { failure, success, type Result, type XeroItemModel } from '../domain';

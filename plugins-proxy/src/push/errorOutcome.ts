@@ -1,7 +1,6 @@
 /**
- * What a thrown error means for a job: transient (Xero 429/5xx/timeouts/network, Dataverse
- * 429/503) → try again after Retry-After; a Xero connection that needs a person → hold; a Xero or
- * Dataverse refusal → fail with the service's own words. Anything else is a bug and is rethrown.
+ * What a thrown error means for a job: transient → retry after Retry-After; needs a person → hold; a Xero
+ * or Dataverse refusal → fail in its words; else rethrown, a bug (docs/architecture.md).
  */
 import { DataverseError } from '../adapters/dataverse/errors';
 import { XeroError } from '../adapters/xero/errors';

@@ -1,12 +1,6 @@
 /**
- * After Xero holds the document: the optional email (ACCREC, not a draft), the online-invoice URL
- * for authorised sales invoices, and the success changeset (invoice columns, new links, history
- * row). An email or URL that fails does not undo the sync; the history message says so.
- *
- * The deep link (stl_xerourl) is the organisationlogin form with the organisation's short code
- * (writeBack.xeroDeepLink), not `go.xero.com/app/invoicing/view/<id>`: a bookkeeper with several
- * organisations lands in the right one, and it covers bills and credit notes, which the
- * invoicing link does not.
+ * After Xero holds the document: the optional email, the online-invoice URL and the success changeset.
+ * An email or URL that fails does not undo the sync (docs/architecture.md#finishing-a-push-and-emailing).
  */
 import type { BatchChangeset } from '../adapters/dataverse/batch';
 import { successChangeset, xeroDeepLink, type NewXeroLink } from '../adapters/dataverse/writeBack';

@@ -1,8 +1,6 @@
 /**
- * Finding a document a crashed attempt already created (reference/xero-api.md §3.3): by number
- * for numbered modes (unique for ACCREC), else by Reference (the Dynamics invoice number). Many
- * documents are looked up in one call per field, so a bulk batch costs two look-ups, not fifty.
- * Deleted and voided documents do not count: the invoice may be sent again.
+ * Finding a document a crashed attempt already created (reference/xero-api.md §3.3), many documents in
+ * one call per field (docs/architecture.md#look-ups).
  */
 import type { CreditNote, Invoice } from 'xero-node';
 import { whereString, type XeroGateway } from '../adapters/xero/gateway';

@@ -1,9 +1,6 @@
 /**
- * Bulk: push jobs claimed together are run together. The worker loop hands each claimed job to
- * `handle`; jobs arriving within a short gathering window are grouped by connection, the rest of
- * that connection's queued push jobs are claimed as companions under the same lease owner, and
- * the whole group goes through one PushRun (documents sent 50 per Xero call). Companion outcomes
- * are applied here; each handled job's outcome goes back to the worker loop.
+ * Bulk: push jobs claimed together run together, grouped by connection after a short gathering window,
+ * with that connection's queued push jobs as companions (docs/architecture.md#batching-and-push-runs).
  */
 import type { Logger } from 'pino';
 import type { Job } from '../adapters/store/store';

@@ -1,7 +1,6 @@
 /**
- * The push job handler: every push job goes through the bulk batcher (a lone job is a batch of
- * one after a short gathering window) and one PushRun (prepare → contact and items → send
- * exactly once → email and online URL → write-back in one changeset per document).
+ * The push job handler: every push job goes through the bulk batcher (a lone job is a batch of one after
+ * a short gathering window) and one PushRun.
  */
 import type { JobHandler } from '../jobs/outcomes';
 import type { JobQueue } from '../jobs/jobQueue';

@@ -1,8 +1,6 @@
 /**
- * One push run over one or many sync rows of a connection: prepare each row, ensure contacts and
- * items, send exactly once (updates one by one, creates in batches of 50), then email, online URL
- * and the write-back in `$batch` requests with one changeset per document, so one bad document
- * fails alone with its own message. Returns one JobOutcome per job.
+ * One push run over one or many sync rows of a connection: prepare, ensure, send exactly once, finish,
+ * write back one changeset per document (docs/architecture.md#batching-and-push-runs).
  */
 import type { Logger } from 'pino';
 import type { BatchChangeset } from '../adapters/dataverse/batch';

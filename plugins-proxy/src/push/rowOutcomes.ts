@@ -1,7 +1,6 @@
 /**
- * How a push run records each job's end: failures written to the history row (and the invoice's
- * sync status) in one changeset; thrown errors classified into retry (the queue gives up after
- * the attempts), hold (the connection needs a person, said on the row) or a final failure.
+ * How a push run records each job's end: failures on the history row and the invoice's sync status in
+ * one changeset; thrown errors into retry, hold or final failure (docs/architecture.md).
  */
 import type { Logger } from 'pino';
 import { COLUMNS, TABLES } from '../../../solution/names';

@@ -1,9 +1,6 @@
 /**
- * Exactly-once sending. Updates go to the invoice's own Xero id. Creates first consult the store's
- * idempotency ledger and look the document up in Xero, so a crash between Xero's success and the
- * write-back never makes a second document; what is still to create is recorded in the ledger
- * BEFORE the call and sent in batches of up to 50 with summarizeErrors=false and one
- * deterministic Idempotency-Key per batch; each element succeeds or fails on its own.
+ * Exactly-once sending: updates to the invoice's own Xero id; creates after the idempotency ledger and a
+ * look-up, in batches of up to 50 (docs/architecture.md#exactly-once-sending).
  */
 import type { Invoice } from 'xero-node';
 import type { Store } from '../adapters/store/store';

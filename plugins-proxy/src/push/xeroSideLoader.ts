@@ -1,8 +1,6 @@
 /**
- * Xero's half of the invoice snapshot: the organisation, the contacts that could be the customer
- * (by link, ContactNumber, email or name, in one `where` query) and the items whose codes the
- * lines will use (one query). A batch of invoices shares one loader, so a bulk run of invoices
- * for a few customers costs a few look-ups rather than three per invoice.
+ * Xero's half of the invoice snapshot: the organisation, the candidate contacts and the items, one query
+ * each, shared by a batch of invoices (docs/architecture.md#look-ups).
  */
 import type { Contact, Item, Organisation } from 'xero-node';
 import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';

@@ -1,8 +1,6 @@
 /**
- * `POST /dataverse/webhook`: the async step on Create of stl_synchistory. Verifies the shared
- * header secret (before the body is even parsed), parses the RemoteExecutionContext, enqueues the
- * job and replies 200 at once; the worker does the work after the reply. Dataverse ignores the
- * body, so replies carry only what helps someone reading a System Job's error.
+ * `POST /dataverse/webhook`: the async step on Create of stl_synchistory. Secret checked before the body is
+ * parsed, job enqueued, 200 at once (docs/architecture.md#intake-webhooks-and-nudges).
  */
 import type { FastifyInstance } from 'fastify';
 import { COMPONENTS } from '../../../solution/names';

@@ -1,8 +1,6 @@
 /**
- * `POST /api/sync-requests/:id/nudge`: the browser says "look at this row now". The nudge carries
- * no authority: the relay reads the row with its own identity and queues it only when it exists
- * and is Queued. The reply is always the same 202 so the endpoint reveals nothing about rows.
- * CORS is granted to the Dataverse origin only, preflight included.
+ * `POST /api/sync-requests/:id/nudge`: the browser says "look at this row now". It carries no authority,
+ * and the reply is always the same 202 (docs/architecture.md#intake-webhooks-and-nudges).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JobQueue } from '../jobs/jobQueue';

@@ -1,16 +1,6 @@
 /**
- * The OAuth routes, thin over ConnectFlow: parse, call, render.
- *
- * - `GET  /oauth/connect?connection=ID&nonce=N`: 302 to Xero's consent, or an error page (400/403).
- * - `GET  /oauth/callback`: Xero's redirect; success page, organisation chooser or error page.
- * - `POST /oauth/choose` (form: ticket, tenantId): the chooser's answer.
- * - `POST /oauth/disconnect` (form or JSON: connection, nonce): JSON `{status, warning}` or `{error}`.
- *
- * Who may disconnect: the same rule as connect. The connection form's script writes a fresh nonce
- * on the row (field-secured, so only an admin can) and then posts `connection` + `nonce`
- * form-encoded (a CORS "simple" request, so no preflight). The relay trusts the nonce on the row,
- * never the browser. When `allowedOrigin` (the Dynamics org URL) is set, the JSON reply carries
- * CORS headers for that origin only, so the script can read the outcome.
+ * The OAuth routes, thin over ConnectFlow: parse, call, render. The routes, their replies and who may
+ * disconnect are in oauth/README.md.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConnectFlow } from '../oauth/connectFlow';

@@ -1,8 +1,6 @@
 /**
- * A defensive parser for the RemoteExecutionContext a Dataverse webhook posts (WCF data-contract
- * JSON: key/value arrays, `\/Date(ms)\/` dates, `__type`-tagged values). It accepts only what the
- * relay registers for (Create of stl_synchistory) and reduces it to the few facts intake needs.
- * Pure: no I/O, so every malformed shape is a unit test.
+ * A defensive, pure parser for the RemoteExecutionContext a Dataverse webhook posts (WCF data-contract
+ * JSON): Create of stl_synchistory only (docs/architecture.md#intake-webhooks-and-nudges).
  */
 import { COLUMNS, TABLES } from '../../../solution/names';
 import { failure, success, type Result } from '../domain/result';

@@ -1,7 +1,6 @@
 /**
- * Security headers on every response. Routes that render HTML pages (OAuth) either set their own
- * CSP and framing headers (kept as they are) or declare `config: { rendersPage: true }`;
- * everything else is JSON or text that must never be framed, sniffed, cached or load anything.
+ * Security headers on every response. Pages (OAuth) set their own CSP and framing or declare `rendersPage`;
+ * the rest must never be framed, sniffed, cached or load anything (docs/architecture.md).
  */
 import type { FastifyInstance } from 'fastify';
 

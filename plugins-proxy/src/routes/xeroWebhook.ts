@@ -1,9 +1,6 @@
 /**
- * `POST /xero/webhook`: verify, acknowledge, then hand the events on.
- *
- * The plugin replaces the body parsers in its own scope with a raw-buffer one, because the
- * signature covers the exact bytes Xero sent. Xero wants 200 with no body within 5 seconds (401
- * with no body for a bad signature), so `onEvents` runs after the reply, on the next turn.
+ * `POST /xero/webhook`: verify, acknowledge, then hand the events on; Xero wants 200 with no body within 5
+ * seconds, so `onEvents` runs after the reply (docs/architecture.md#xero-webhooks).
  */
 import type { FastifyInstance } from 'fastify';
 import type { TargetedPull } from '../xeroWebhooks/events';

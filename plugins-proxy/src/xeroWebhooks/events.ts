@@ -1,7 +1,6 @@
 /**
- * Turns a verified Xero webhook payload into targeted pull requests. Events carry ids only, so
- * each becomes "re-read this resource for this tenant"; duplicates within one delivery collapse.
- * Parsing is defensive: the payload came from Xero, but a malformed event is skipped, not fatal.
+ * Turns a verified Xero webhook payload into targeted pull requests, duplicates collapsed; a malformed
+ * event is skipped, not fatal (docs/architecture.md#xero-webhooks).
  */
 import { failure, success, type Result } from '../domain/result';
 

@@ -1,7 +1,6 @@
 /**
  * Xero webhook signatures: `x-xero-signature` = base64(HMAC-SHA256(webhook key, raw body bytes))
- * (reference §3.11). Computed over the bytes exactly as received, before any JSON parsing, and
- * compared in constant time on equal-length buffers.
+ * (reference §3.11), computed before any JSON parsing and compared in constant time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

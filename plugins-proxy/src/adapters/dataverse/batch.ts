@@ -1,7 +1,6 @@
 /**
- * Pure `$batch` wire format (reference/dataverse-webapi.md §1.7): build a multipart/mixed body
- * with changesets and Content-IDs, always CRLF; parse multipart bodies leniently (LF or CRLF,
- * quoted or unquoted boundaries, nested changesets) into one result per part.
+ * Pure `$batch` wire format (reference/dataverse-webapi.md §1.7): built as multipart/mixed, always CRLF;
+ * parsed leniently (LF or CRLF, any boundary quoting, nested changesets), one result per part.
  */
 import { randomUUID } from 'node:crypto';
 

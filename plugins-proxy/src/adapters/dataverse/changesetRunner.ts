@@ -1,7 +1,6 @@
 /**
- * Sends write-back changesets in `$batch` requests (continue-on-error, so one bad invoice fails
- * alone) and reports each changeset's outcome. A changeset answers either as a nested group of
- * parts or, when it failed, as one plain part carrying the failing request's error.
+ * Sends write-back changesets in `$batch` requests (continue-on-error: one bad invoice fails alone) and
+ * reports each one's outcome: a nested group of parts, or one plain part with the failing error.
  */
 import { failure, success, type Result } from '../../domain/result';
 import { BatchChangeset, BatchPart } from './batch';

@@ -1,7 +1,6 @@
 /**
- * The relay's Dataverse Web API client over fetch (injected in tests). Throttling (429) and
- * unavailability (503) are retried a bounded number of times, honouring Retry-After; a 412 is a
- * DataverseConcurrencyError; everything else is a DataverseError with status, code and message.
+ * The relay's Dataverse Web API client over fetch: 429 and 503 retried a bounded number of times,
+ * honouring Retry-After; a 412 is a DataverseConcurrencyError, all else a DataverseError.
  */
 import { BatchItem, BatchPart, buildBatch, parseBatchResponse } from './batch';
 import { dataverseErrorFrom, DataverseError, dataverseNetworkError } from './errors';

@@ -1,7 +1,6 @@
 /**
- * Pure OData helpers for the Dataverse Web API: literals that cannot break out of a filter,
- * filter/select/expand builders, key segments (primary and alternate) and `@odata.bind` values.
- * Property names are checked against a strict pattern so a value never becomes syntax.
+ * Pure OData helpers for the Dataverse Web API: literals, filter/select/expand builders, key segments and
+ * `@odata.bind` values; property names match a strict pattern, so a value never becomes syntax.
  */
 import { LOOKUPS, SYSTEM_TABLES, TABLES, TableName } from '../../../../solution/names';
 

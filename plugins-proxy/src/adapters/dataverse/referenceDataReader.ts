@@ -1,8 +1,6 @@
 /**
- * The second half of the snapshot read: one `$batch` of GETs for the connection's codes, tax
- * rates, branding themes, tracking, the connection, its defaults, the Xero links of the customer
- * and products, and the products (a Microsoft.Dynamics.CRM.In query). A list longer than one page
- * (over 5000 rows) costs one more request per page.
+ * The second half of the snapshot read: one `$batch` of GETs for the connection's reference rows, links
+ * and products; over 5000 rows costs one more request per page (adapters/dataverse/README.md).
  */
 import { COLUMNS, SYSTEM_TABLES, TABLES, TableName } from '../../../../solution/names';
 import { BatchRequest, partJson } from './batch';

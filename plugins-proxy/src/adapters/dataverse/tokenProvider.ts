@@ -1,8 +1,6 @@
 /**
- * Access tokens for the relay's application user in Dataverse (client credentials). msal-node
- * caches per instance. For the emulator, `authorityMetadata` names a local token endpoint while
- * the authority stays https (reference/dataverse-webapi.md §2); a token that comes back empty
- * (msal-node resolves that way on some bad answers) is an error.
+ * Access tokens for the relay's application user in Dataverse (client credentials, msal-node, cached per
+ * instance); an empty token is an error (adapters/dataverse/README.md).
  */
 import { ConfidentialClientApplication } from '@azure/msal-node';
 

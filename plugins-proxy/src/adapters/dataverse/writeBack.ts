@@ -1,7 +1,6 @@
 /**
- * Pure builders for the write-back changeset: after a sync, the invoice columns, the new
- * stl_xerolink rows and the history row change together in one `$batch` changeset (all or
- * nothing). Updates use `If-Match: *` so a deleted row is never re-created by accident.
+ * Pure builders for the write-back changeset: invoice columns, new stl_xerolink rows and the history row
+ * in one `$batch` changeset, all or nothing; updates use `If-Match: *`, so a deleted row is never re-created.
  */
 import { CHOICES, COLUMNS, SYSTEM_TABLES, TABLES } from '../../../../solution/names';
 import { BatchChangeset, BatchRequest } from './batch';

@@ -1,8 +1,6 @@
 /**
- * Per-element outcomes of a `summarizeErrors=false` batch: Xero answers 200 with every element and
- * marks the failed ones (invoices and credit notes with HasErrors, contacts and payments with
- * HasValidationErrors, all with StatusAttributeString ERROR). A batch payment can also come back
- * with no errors and no id (Xero-NetStandard#324), so a missing id counts as a failure.
+ * Per-element outcomes of a `summarizeErrors=false` batch, which Xero answers 200 with the failed ones
+ * marked; a payment with no errors and no id counts as failed (Xero-NetStandard#324).
  */
 
 const NIL_GUID = '00000000-0000-0000-0000-000000000000';

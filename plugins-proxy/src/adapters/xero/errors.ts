@@ -1,8 +1,6 @@
 /**
- * The one place where xero-node rejections become a typed XeroError. xero-node rejects with a JSON
- * string `{response:{statusCode, body, headers}}` for HTTP and transport failures, with a plain
- * `{response, body}` object when axios resolved a non-2xx, and lower layers can throw axios errors
- * or Node socket errors; every shape ends up here.
+ * The one place where xero-node rejections become a typed XeroError: every shape xero-node, axios or Node
+ * sockets reject with ends up here (adapters/xero/README.md).
  */
 
 export type XeroErrorKind =

@@ -1,10 +1,6 @@
 /**
- * An in-memory XeroGateway for unit tests of the sync: documents, contacts and items are kept per
- * connection, Idempotency-Key replays return the first answer, ACCREC numbers are unique, paid or
- * voided invoices refuse edits, and `failNext` scripts a XeroError for the next call of an operation.
- * Filters are simple: getContacts ignores `where` (returns every contact matching ids,
- * contactNumber and searchTerm) and getInvoices understands only `Reference=="…"`. The full
- * behaviour (HTTP, where, rate limits, paging) lives in the Xero emulator, not here.
+ * An in-memory XeroGateway for unit tests of the sync; what it models, and what it leaves to the Xero
+ * emulator, is in adapters/xero/README.md.
  */
 import { randomUUID } from 'node:crypto';
 import { Invoice } from 'xero-node';

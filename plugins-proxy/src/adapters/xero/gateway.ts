@@ -1,8 +1,6 @@
 /**
- * The relay's view of the Xero Accounting API. Every method is addressed by the Dynamics
- * connection id; the gateway resolves the access token and tenant id through the injected
- * `getAccessToken` (the OAuth work implements it) and passes the tenant id on every call.
- * Bodies go in as the domain's models and come out as xero-node models; rejections are XeroError.
+ * The relay's view of the Xero Accounting API: every method takes the Dynamics connection id and sends
+ * its tenant id; bodies go in as domain models, answers are xero-node models, rejections XeroError.
  */
 import type {
   Accounts,

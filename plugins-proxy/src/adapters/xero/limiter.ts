@@ -1,9 +1,6 @@
 /**
- * Keeps every Xero call of this process inside Xero's limits (reference/xero-api.md §3.1): per
- * tenant at most 5 in flight, 60 per minute and 5000 per day, and 10,000 per minute for the app.
- * One instance is shared by all workers of a process. Local counts are a rolling window, which
- * also keeps under Xero's fixed windows; the X-*Limit-Remaining headers tighten the budget when
- * something else (another relay instance) spends it, and a 429 pauses the tenant for Retry-After.
+ * Keeps every Xero call of this process inside Xero's limits (reference/xero-api.md §3.1); one instance is
+ * shared by all workers of a process (docs/architecture.md#the-rate-limiter).
  */
 import { Clock, systemClock } from './clock';
 import { ResponseHeaders } from './errors';

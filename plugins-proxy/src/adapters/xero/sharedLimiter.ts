@@ -1,18 +1,6 @@
 /**
- * Xero's per-tenant limits (reference/xero-api.md §3.1) shared by every relay process on one
- * store. XeroRateLimiter counts only its own process, so two relays on one PostgreSQL would each
- * spend 60 calls a minute and 5 concurrent slots of the same organisation. This limiter keeps the
- * local one (its headers, pauses and day budget still apply) and adds, per call, two leases taken
- * through the store's atomic tryLock:
- * - a sending slot: one of `maxConcurrent` locks per tenant, held for the call and released after
- *   (its ttl frees the slot if the process dies mid-call);
- * - a minute token: one of `perMinute` locks per tenant, taken with ttl = one minute and never
- *   released. A lock can be retaken only after its ttl, so no rolling minute holds more than
- *   `perMinute` calls across all processes: a sliding window, which also fits Xero's fixed ones.
- * Calls take tokens in turn from a shared sequence (incrementCounter), so waiting calls poll one
- * row each instead of scanning them all. A 429 with Retry-After pauses the tenant for everyone
- * through a cursor. The store is polled (no cross-process event exists); polls are short and
- * only happen while a call waits.
+ * Xero's per-tenant limits (reference/xero-api.md §3.1) shared by every relay process on one store: the
+ * local limiter plus a sending slot and a minute token per call (docs/architecture.md#the-shared-limiter).
  */
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store';

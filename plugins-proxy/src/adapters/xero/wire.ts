@@ -1,13 +1,6 @@
 /**
- * Wire serialisation through xero-node's own model serializer, so the body the preview prints is
- * byte for byte what the SDK sends (xero-node's createInvoices calls the same
- * `ObjectSerializer.serialize(invoices, "Invoices")`). This lives outside the domain because the
- * serializer drags in all of xero-node (this module bundles to about 1.7 MB minified, against about
- * 75 KB for the whole domain), which the PCF bundle must not carry. The domain's
- * `plainWireSerializer` gives byte-identical JSON for every body the mapper builds; the tests
- * compare the two, and compare both with what xero-node's createInvoices actually sends.
- * The JSON round trip drops the `undefined` properties the serializer leaves for unset fields,
- * exactly as JSON.stringify does on the way to the network.
+ * Wire serialisation through xero-node's own model serializer, so the preview prints byte for byte what
+ * the SDK sends. Not in the domain, which the PCF bundles (adapters/xero/README.md).
  */
 import { ObjectSerializer } from 'xero-node';
 import type { WireBody, WireDocument, WireSerializer, XeroDocumentModel } from '../../domain/xeroModels';

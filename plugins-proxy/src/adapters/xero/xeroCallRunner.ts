@@ -1,7 +1,6 @@
 /**
- * How one gateway call runs: token and tenant from the provider, a XeroClient with that token
- * set (one per call, so concurrent tenants never share a token), a permit from the shared
- * limiter, the metrics event, and one retry after a short 429.
+ * How one gateway call runs: token and tenant, a XeroClient per call (concurrent tenants never share a
+ * token), a permit from the shared limiter, the metrics event, and one retry after a short 429.
  */
 import { XeroClient } from 'xero-node';
 import type { AccountingApi } from 'xero-node';

@@ -1,8 +1,6 @@
 /**
- * Two fixes to the axios instance xero-node calls, applied only to requests this gateway marks:
- * xero-node sends `data: {}` on every GET (strict servers answer 415, reference/xero-api.md §2),
- * and its API calls have no timeout. The marker header carries our timeout and is removed before
- * the request leaves, so other users of axios are untouched.
+ * Two fixes to the axios instance xero-node calls, only on requests this gateway marks: no `data: {}` on
+ * GETs (strict servers answer 415, reference/xero-api.md §2) and a timeout (adapters/xero/README.md).
  */
 import { createRequire } from 'node:module';
 

@@ -1,7 +1,6 @@
 /**
- * XeroGateway over the official xero-node SDK: each method maps to one AccountingApi call with
- * summarizeErrors=false and unitdp=4 where the API takes them; xeroCallRunner.ts runs it (token,
- * base path, limiter, metrics, one retry after a short 429).
+ * XeroGateway over the official xero-node SDK: each method is one AccountingApi call, with
+ * summarizeErrors=false and unitdp=4 where the API takes them; xeroCallRunner.ts runs it.
  */
 import type { Contact, CreditNote, Invoice, Item } from 'xero-node';
 import type {
