@@ -155,10 +155,15 @@ export function failureChangeset(w: FailureWriteBack): BatchChangeset {
       [HC.attempts]: w.attempts,
     }),
   };
-  if (!w.invoiceId) return { changeset: [history] };
+  return withInvoiceFailed(history, w.invoiceId);
+}
+
+/** The history row's change, with the invoice's sync status set to Failed when it names one. */
+function withInvoiceFailed(history: BatchRequest, invoiceId: string | undefined): BatchChangeset {
+  if (!invoiceId) return { changeset: [history] };
   const invoice: BatchRequest = {
     method: 'PATCH',
-    url: keySegment(SYSTEM_TABLES.invoice, w.invoiceId),
+    url: keySegment(SYSTEM_TABLES.invoice, invoiceId),
     headers: UPDATE_ONLY,
     body: { [IC.syncStatus]: CHOICES.syncStatus.values.failed },
   };
@@ -209,14 +214,7 @@ export function gaveUpChangeset(w: {
       [HC.attempts]: w.attempts,
     },
   };
-  if (!w.invoiceId) return { changeset: [history] };
-  const invoice: BatchRequest = {
-    method: 'PATCH',
-    url: keySegment(SYSTEM_TABLES.invoice, w.invoiceId),
-    headers: UPDATE_ONLY,
-    body: { [IC.syncStatus]: CHOICES.syncStatus.values.failed },
-  };
-  return { changeset: [invoice, history] };
+  return withInvoiceFailed(history, w.invoiceId);
 }
 
 /** The history row moving to In progress when a worker claims it. */
