@@ -99,7 +99,7 @@ it('waits out a 429 with a long Retry-After without calling Xero meanwhile, then
   h.xero.admin.resetLimits();
   h.xero.admin.setLatency(100);
   // The relay is told the same scaled day, as the bench tells it the scaled minute.
-  await h.restartRelay({ xeroLimits: { ...HARNESS_LIMITS, dayMs: 10 * 60 * 24 } });
+  await h.relaunchRelay({ xeroLimits: { ...HARNESS_LIMITS, dayMs: 10 * 60 * 24 } });
   h.xero.admin.clearRequestLog();
   const apiCalls = () =>
     h.xero.admin.requestLog().requests.filter((r) => r.path.toLowerCase().startsWith('/api.xro/'));
@@ -126,7 +126,7 @@ it('waits out a 429 with a long Retry-After without calling Xero meanwhile, then
     h.xero.admin.setLatency(0);
     h.xero.admin.setLimits({ minuteMs: 60_000, perDay: 1_000_000 });
     h.xero.admin.resetLimits();
-    await h.restartRelay();
+    await h.relaunchRelay();
   }
 }, 60_000);
 
@@ -151,7 +151,7 @@ it('refreshes the access token when it expires in the middle of a batch and sync
     accessTokenExpiresAt: Date.now() + 2 * 60_000 + 300,
   });
   h.xero.admin.clearRequestLog();
-  await h.restartRelay();
+  await h.relaunchRelay();
   const finals: Row[] = [];
   for (const rowId of rows) finals.push(await h.waitForFinal(rowId, 60_000));
   expect(finals.filter((r) => r[HC.status] !== SUCCEEDED).map((r) => r[HC.message])).toEqual([]);
@@ -180,7 +180,7 @@ it('syncs once through a burst of Dataverse 503s on the invoice reads', async ()
 
 it('ends the row honestly when the write-back meets a 412, with the document once in Xero', async () => {
   // The 412 is armed once Xero has accepted the document, so it meets the write-back itself.
-  await h.restartRelay({
+  await h.relaunchRelay({
     afterXeroSend: async () => void h.dataverse.admin.addFault({ status: 412, count: 1, path: '\\$batch' }),
   });
   const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }] });

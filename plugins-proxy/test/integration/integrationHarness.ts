@@ -63,7 +63,7 @@ export interface Harness {
   xeroInvoices(): Row[];
   xeroInvoice(invoiceId: unknown): Row | undefined;
   /** Stops the relay (not the emulators) and starts a new one on the same store. */
-  restartRelay(overrides?: RelayOverrides, wrapStore?: (store: Store) => Store): Promise<void>;
+  relaunchRelay(overrides?: RelayOverrides, wrapStore?: (store: Store) => Store): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -231,7 +231,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     xeroInvoice(invoiceId) {
       return harness.xeroInvoices().find((i) => i.InvoiceID === invoiceId);
     },
-    async restartRelay(overrides = {}, wrapStore = (s) => s) {
+    async relaunchRelay(overrides = {}, wrapStore = (s) => s) {
       await relay.stop();
       await store.close();
       store = await openStore(config.databaseUrl, orgId);

@@ -51,12 +51,12 @@ function withoutLedger(store: Store): Store {
 it('makes exactly one Xero invoice when the relay crashes after Xero accepted it and restarts', async () => {
   const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }] });
   const reference = await dynamicsNumber(invoiceId);
-  await h.restartRelay(crashing);
+  await h.relaunchRelay(crashing);
   const rowId = await h.queueSync(invoiceId);
   await h.waitFor('Xero to hold the invoice', async () =>
     h.xeroInvoices().some((i) => i.Reference === reference) ? true : undefined,
   );
-  await h.restartRelay(healthy);
+  await h.relaunchRelay(healthy);
   const row = await h.waitForFinal(rowId);
   expect(row[HC.status]).toBe(SUCCEEDED);
   expect(await xeroCopies(invoiceId)).toBe(1);
@@ -65,16 +65,16 @@ it('makes exactly one Xero invoice when the relay crashes after Xero accepted it
 it('finds the invoice in Xero by reference after a crash when the ledger has no record of it', async () => {
   const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }] });
   const reference = await dynamicsNumber(invoiceId);
-  await h.restartRelay(crashing);
+  await h.relaunchRelay(crashing);
   const rowId = await h.queueSync(invoiceId);
   await h.waitFor('Xero to hold the invoice', async () =>
     h.xeroInvoices().some((i) => i.Reference === reference) ? true : undefined,
   );
-  await h.restartRelay(healthy, withoutLedger);
+  await h.relaunchRelay(healthy, withoutLedger);
   const row = await h.waitForFinal(rowId);
   expect(row[HC.status]).toBe(SUCCEEDED);
   expect(await xeroCopies(invoiceId)).toBe(1);
-  await h.restartRelay(healthy);
+  await h.relaunchRelay(healthy);
 });
 
 it('syncs through a storm of Xero 429s without an extra document', async () => {

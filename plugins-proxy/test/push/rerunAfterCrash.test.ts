@@ -45,7 +45,7 @@ function racedItems(gateway: XeroGateway, createdItems: string[]): XeroGateway {
 
 it('writes back the document Xero already holds without creating its items again', async () => {
   const invoiceId = await h.createInvoice({ lines: [{ product: 'WIDGET' }] });
-  await h.restartRelay({
+  await h.relaunchRelay({
     afterXeroSend: async () => {
       throw new Error('simulated crash after Xero accepted the document');
     },

@@ -73,7 +73,7 @@ export async function startSecurityHarness(): Promise<SecurityHarness> {
     authorityMetadata: config.entra.authorityMetadata,
   });
   // The same relay again on the same store, now noting each Dataverse token it obtains.
-  await h.restartRelay({
+  await h.relaunchRelay({
     dataverseTokenProvider: {
       getToken: async () => {
         const token = await tokenProvider.getToken();
