@@ -14,45 +14,66 @@ interface Candidate {
   source: string;
 }
 
+interface ChainColumns {
+  line: string;
+  product: string;
+  defaults: string;
+}
+
+const CHAINS: Record<'gl' | 'tax', Record<'sales' | 'purchase', ChainColumns>> = {
+  gl: {
+    sales: {
+      line: COLUMNS.invoiceDetail.glCodeId,
+      product: COLUMNS.product.salesGlCodeId,
+      defaults: COLUMNS.defaults.salesGlCodeId,
+    },
+    purchase: {
+      line: COLUMNS.invoiceDetail.glCodeId,
+      product: COLUMNS.product.purchaseGlCodeId,
+      defaults: COLUMNS.defaults.purchaseGlCodeId,
+    },
+  },
+  tax: {
+    sales: {
+      line: COLUMNS.invoiceDetail.taxRateId,
+      product: COLUMNS.product.salesTaxRateId,
+      defaults: COLUMNS.defaults.salesTaxRateId,
+    },
+    purchase: {
+      line: COLUMNS.invoiceDetail.taxRateId,
+      product: COLUMNS.product.purchaseTaxRateId,
+      defaults: COLUMNS.defaults.purchaseTaxRateId,
+    },
+  },
+};
+
+/** The lookup property of each chain column, computed once (this runs for every line). */
+const KEYS = new Map<string, string>();
+function keyOf(column: string): string {
+  let key = KEYS.get(column);
+  if (key === undefined) KEYS.set(column, (key = lookupKey(column)));
+  return key;
+}
+
 function chain(
   ctx: MappingContext,
   line: SnapshotLine | undefined,
   product: SnapshotProduct | undefined,
   kind: 'gl' | 'tax',
 ): Candidate | undefined {
-  const sales = ctx.doc.side === 'sales';
-  const PC = COLUMNS.product;
-  const DF = COLUMNS.defaults;
-  const lineColumn = kind === 'gl' ? COLUMNS.invoiceDetail.glCodeId : COLUMNS.invoiceDetail.taxRateId;
-  const productColumn =
-    kind === 'gl'
-      ? sales
-        ? PC.salesGlCodeId
-        : PC.purchaseGlCodeId
-      : sales
-        ? PC.salesTaxRateId
-        : PC.purchaseTaxRateId;
-  const defaultsColumn =
-    kind === 'gl'
-      ? sales
-        ? DF.salesGlCodeId
-        : DF.purchaseGlCodeId
-      : sales
-        ? DF.salesTaxRateId
-        : DF.purchaseTaxRateId;
-  const fromLine = line?.[lookupKey(lineColumn)];
-  if (fromLine) return { id: fromLine, field: FIELD.line(lineColumn), source: 'on the line' };
-  const fromProduct = product?.[lookupKey(productColumn)];
+  const columns = CHAINS[kind][ctx.doc.side];
+  const fromLine = line?.[keyOf(columns.line)] as string | null | undefined;
+  if (fromLine) return { id: fromLine, field: FIELD.line(columns.line), source: 'on the line' };
+  const fromProduct = product?.[keyOf(columns.product)] as string | null | undefined;
   if (fromProduct) {
     const name = product?.[SYSTEM_COLUMNS.product.name] ?? product?.[SYSTEM_COLUMNS.product.id];
-    return { id: fromProduct, field: FIELD.product(productColumn), source: `on product "${name}"` };
+    return { id: fromProduct, field: FIELD.product(columns.product), source: `on product "${name}"` };
   }
-  const defaults = ctx.snapshot.defaults;
-  const fromDefaults = defaults?.[lookupKey(defaultsColumn)];
+  const fromDefaults = ctx.snapshot.defaults?.[keyOf(columns.defaults)] as string | null | undefined;
   if (fromDefaults)
     return {
       id: fromDefaults,
-      field: `${TABLES.defaults.logicalName}.${defaultsColumn}`,
+      field: `${TABLES.defaults.logicalName}.${columns.defaults}`,
       source: 'on the Defaults',
     };
   return undefined;

@@ -67,6 +67,8 @@ export interface MappingContext {
   snapshot: InvoiceSnapshot;
   doc: DocumentKindInfo;
   connectionId: string;
+  /** The connection id lower-case, for comparisons. */
+  connectionKey: string;
   connectionName: string;
   organisationName: string;
   invoiceLabel: string;
@@ -101,6 +103,7 @@ export function buildContext(snapshot: InvoiceSnapshot, doc: DocumentKindInfo): 
     snapshot,
     doc,
     connectionId: cn[PRIMARY_IDS.connection],
+    connectionKey: cn[PRIMARY_IDS.connection].toLowerCase(),
     connectionName,
     organisationName: snapshot.xero.organisation.name ?? cn[CC.tenantName] ?? connectionName,
     invoiceLabel: `Invoice ${number ?? name ?? inv[SYSTEM_COLUMNS.invoice.id]}`,
@@ -115,9 +118,11 @@ export function buildContext(snapshot: InvoiceSnapshot, doc: DocumentKindInfo): 
 }
 
 /** True when a reference row belongs to this connection (rows without a connection are trusted). */
+const OWNER = lookupKey(COLUMNS.glCode.connectionId);
+
 export function ofConnection(ctx: MappingContext, row: Record<string, unknown>): boolean {
-  const owner = row[lookupKey(COLUMNS.glCode.connectionId)];
-  return typeof owner !== 'string' || owner.toLowerCase() === ctx.connectionId.toLowerCase();
+  const owner = row[OWNER];
+  return typeof owner !== 'string' || owner === ctx.connectionId || owner.toLowerCase() === ctx.connectionKey;
 }
 
 /** `line 3 "Widget"`: how findings name an invoice line. */

@@ -24,9 +24,10 @@ export interface MappedLine {
 }
 
 const D = SYSTEM_COLUMNS.invoiceDetail;
+const PRODUCT_KEY = lookupKey(D.productId);
 
 export function lineProduct(ctx: MappingContext, line: SnapshotLine): SnapshotProduct | undefined {
-  return line[D.isProductOverridden] ? undefined : byId(ctx.products, line[lookupKey(D.productId)]);
+  return line[D.isProductOverridden] ? undefined : byId(ctx.products, line[PRODUCT_KEY]);
 }
 
 /** What Dynamics charges for a line before tax: Quantity × Price − manual discount. */

@@ -2,19 +2,14 @@
  * The invoice snapshot: everything the mapper needs, in Dataverse Web API JSON shapes; loose objects,
  * the columns the mapper uses checked strictly. Documented in docs/snapshot.md.
  */
-import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import { COLUMNS, PRIMARY_IDS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../../../solution/names';
 import { lookupKey } from './lookupKey';
 import { failure, success, type Result } from './result';
+import * as z from './schema';
 
 export { lookupKey };
 
-// zod/mini keeps the browser bundle small (about 25 KB against 440 KB for the classic API);
-// the English messages are loaded explicitly so errors read well.
-z.config(en());
-
-const id = z.string().check(z.minLength(1));
+const id = z.string({ minLength: 1 });
 const text = z.nullish(z.string());
 const num = z.nullish(z.number());
 const ref = z.nullish(z.string());
@@ -186,8 +181,8 @@ const defaults = z.looseObject({
   [lookupKey(DF.purchaseTaxRateId)]: ref,
 });
 
-function list<T extends z.ZodMiniType>(schema: T) {
-  return z._default(z.array(schema), []);
+function list<T>(schema: z.Schema<T>) {
+  return z.withDefault(z.array(schema), []);
 }
 
 const xeroContact = z.looseObject({
@@ -200,7 +195,7 @@ const xeroContact = z.looseObject({
 const xero = z.looseObject({
   organisation: z.looseObject({
     name: z.nullish(z.string()),
-    baseCurrency: z.string().check(z.minLength(3)),
+    baseCurrency: z.string({ minLength: 3 }),
     multiCurrency: z.boolean(),
   }),
   contacts: list(xeroContact),
@@ -208,7 +203,7 @@ const xero = z.looseObject({
   links: list(z.looseObject({ entity: z.string(), recordId: id, xeroId: id })),
 });
 
-export type XeroSideSnapshot = z.infer<typeof xero>;
+export type XeroSideSnapshot = z.Infer<typeof xero>;
 
 /**
  * Xero's side before it is read: no contacts or items known and any currency allowed, so only
@@ -227,8 +222,11 @@ export function xeroSideNotYetRead(
 
 export const invoiceSnapshotSchema = z.looseObject({
   invoice,
-  currency: z.nullable(z.looseObject({ [SC.transactionCurrency.isoCode]: z.string().check(z.minLength(3)) })),
-  customer: z.discriminatedUnion('logicalname', [accountCustomer, contactCustomer]),
+  currency: z.nullable(z.looseObject({ [SC.transactionCurrency.isoCode]: z.string({ minLength: 3 }) })),
+  customer: z.discriminatedUnion('logicalname', {
+    [SYSTEM_TABLES.account.logicalName]: accountCustomer,
+    [SYSTEM_TABLES.contact.logicalName]: contactCustomer,
+  }),
   products: list(product),
   glCodes: list(glCode),
   taxRates: list(taxRate),
@@ -236,13 +234,13 @@ export const invoiceSnapshotSchema = z.looseObject({
   trackingCategories: list(trackingCategory),
   trackingOptions: list(trackingOption),
   connection,
-  defaults: z._default(z.nullable(defaults), null),
+  defaults: z.withDefault(z.nullable(defaults), null),
   xero,
-  today: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')),
-  timeZone: z.string().check(z.minLength(1)),
+  today: z.string({ pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'expected a date as YYYY-MM-DD' }),
+  timeZone: z.string({ minLength: 1 }),
 });
 
-export type InvoiceSnapshot = z.infer<typeof invoiceSnapshotSchema>;
+export type InvoiceSnapshot = z.Infer<typeof invoiceSnapshotSchema>;
 export type SnapshotInvoice = InvoiceSnapshot['invoice'];
 export type SnapshotLine = SnapshotInvoice['invoice_details'][number];
 export type SnapshotProduct = InvoiceSnapshot['products'][number];
@@ -260,7 +258,7 @@ interface SnapshotParseFailure {
 
 export type ParseSnapshotResult = Result<InvoiceSnapshot, SnapshotParseFailure>;
 
-/** `invoice.invoice_details[2].quantity` from zod's path array. */
+/** `invoice.invoice_details[2].quantity` from the issue's path. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
@@ -272,9 +270,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Validate unknown JSON as a snapshot; never throws. */
 export function parseSnapshot(json: unknown): ParseSnapshotResult {
-  const parsed = invoiceSnapshotSchema.safeParse(json);
-  if (parsed.success) return success(parsed.data);
-  const issue = parsed.error.issues[0];
-  const path = formatPath(issue.path);
-  return failure({ path, message: `${path}: ${issue.message}` });
+  try {
+    return success(invoiceSnapshotSchema.parse(json));
+  } catch (error) {
+    if (!(error instanceof z.SchemaIssue)) throw error;
+    const path = formatPath(error.path);
+    return failure({ path, message: `${path}: ${error.message}` });
+  }
 }

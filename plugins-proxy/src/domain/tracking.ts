@@ -10,24 +10,28 @@ import { type SnapshotLine } from './snapshot';
 import type { XeroTracking } from './xeroModels';
 
 const SLOTS = [COLUMNS.invoiceDetail.trackingOption1Id, COLUMNS.invoiceDetail.trackingOption2Id] as const;
+const SLOT_KEYS = SLOTS.map((slot) => lookupKey(slot));
+const CATEGORY_KEY = lookupKey(COLUMNS.trackingOption.trackingCategoryId);
 
 export function mapTracking(
   ctx: MappingContext,
   label: string,
   line: SnapshotLine,
 ): { tracking?: XeroTracking[]; findings: Finding[] } {
+  // Most lines carry no tracking: nothing to allocate for them.
+  if (!line[SLOT_KEYS[0]] && !line[SLOT_KEYS[1]]) return { findings: [] };
   const findings: Finding[] = [];
   const tracking: XeroTracking[] = [];
   const seen = new Map<string, string>();
   const TO = COLUMNS.trackingOption;
   const TC = COLUMNS.trackingCategory;
-  for (const slot of SLOTS) {
-    const optionId = line[lookupKey(slot)];
+  for (const [index, slot] of SLOTS.entries()) {
+    const optionId = line[SLOT_KEYS[index]];
     if (!optionId) continue;
     const field = FIELD.line(slot);
     const params = { line: label, connection: ctx.connectionName, source: optionId };
     const option = byId(ctx.trackingOptions, optionId);
-    const category = byId(ctx.trackingCategories, option?.[lookupKey(TO.trackingCategoryId)]);
+    const category = byId(ctx.trackingCategories, option?.[CATEGORY_KEY]);
     if (!option || !category || !ofConnection(ctx, option) || !ofConnection(ctx, category)) {
       findings.push(finding('TRACKING_OPTION_UNKNOWN', field, params));
       continue;
