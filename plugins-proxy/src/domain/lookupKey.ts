@@ -1,7 +1,4 @@
-/**
- * The Web API property holding a lookup's GUID. Kept apart from snapshot.ts so the mapper's
- * runtime imports do not pull zod into the browser bundle (the PCF control imports mapInvoice only).
- */
+/** The Web API property holding a lookup's GUID (`_stl_connectionid_value`). */
 export function lookupKey<C extends string>(column: C): `_${C}_value` {
   return `_${column}_value`;
 }
