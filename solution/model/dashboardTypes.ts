@@ -79,6 +79,8 @@ export type DashboardComponent =
 export interface DashboardSection {
   readonly name: string;
   readonly label: string;
+  /** Whether the section shows its label (default yes); a section of one titled component need not. */
+  readonly showLabel?: boolean;
   /** How many equal columns the section has; each component takes one, or `span` of them. */
   readonly columns: number;
   /** The height of each component in form rows. */

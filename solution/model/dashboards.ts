@@ -50,6 +50,7 @@ const overview: Dashboard = {
     {
       name: 'stl_failures',
       label: 'Latest failures',
+      showLabel: false,
       columns: 1,
       rowSpan: 10,
       components: [
@@ -90,6 +91,7 @@ const trends: Dashboard = {
     {
       name: 'stl_connections',
       label: 'Connections',
+      showLabel: false,
       columns: 1,
       rowSpan: 6,
       components: [
@@ -112,18 +114,18 @@ const mine: Dashboard = {
     {
       name: 'stl_mycounts',
       label: 'My invoices',
-      columns: 3,
+      columns: 2,
       rowSpan: 3,
       components: [
         tile('stl_MyNotInXeroTile', 'Not yet in Xero', V.myNotInXero),
         tile('stl_MyFailedTile', 'Failed', V.myFailed),
-        { ...chart('stl_MyBySyncStatus', invoice, V.myActive, CHART_NAMES.invoicesBySyncStatus) },
       ],
     },
     {
       name: 'stl_mylist',
       label: 'Not yet in Xero',
-      columns: 1,
+      showLabel: false,
+      columns: 3,
       rowSpan: 10,
       components: [
         {
@@ -132,7 +134,9 @@ const mine: Dashboard = {
           label: 'My invoices not yet in Xero',
           view: { table: invoice, name: V.myNotInXero },
           rows: 10,
+          span: 2,
         },
+        chart('stl_MyBySyncStatus', invoice, V.myActive, CHART_NAMES.invoicesBySyncStatus),
       ],
     },
   ],

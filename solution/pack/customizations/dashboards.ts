@@ -84,7 +84,7 @@ function formXml(d: Dashboard): XmlElement {
       'section',
       {
         name: s.name,
-        showlabel: 'true',
+        showlabel: s.showLabel === false ? 'false' : 'true',
         showbar: 'false',
         columns: '1'.repeat(s.columns),
         id: partId(d, `section/${s.name}`),
