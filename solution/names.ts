@@ -146,6 +146,8 @@ export const COLUMNS = {
     xeroId: 'stl_xeroid',
     xeroNumber: 'stl_xeronumber',
     message: 'stl_message',
+    /** The first message, short enough to group by (a chart cannot group a multi-line column). */
+    messageSummary: 'stl_messagesummary',
     details: 'stl_details',
     correlationId: 'stl_correlationid',
     idempotencyKey: 'stl_idempotencykey',
@@ -410,6 +412,10 @@ export const COMPONENTS = {
   connectionCommandsScript: 'stl_/scripts/connectionCommands.js',
   xeroIcon: 'stl_/icons/xero.svg',
   docsPage: 'stl_/docs/index.html',
+  /** Dashboards (by name; the GUID is derived from it) and the page the app opens on. */
+  overviewDashboard: 'Stellarise overview',
+  trendsDashboard: 'Stellarise sync trends',
+  myInvoicesDashboard: 'My Xero invoices',
   /** The header the webhook sends and the relay checks (its value is set after import). */
   webhookAuthHeader: 'x-stellarise-webhook-secret',
 } as const;

@@ -17,6 +17,7 @@ import {
   stableGuid,
   upsertComponent,
 } from './solution/importComponents';
+import { importDashboards, importVisualizations } from './solution/importDashboards';
 import { globalChoices, importRelationships, tableFromEntity } from './solution/importEntities';
 
 /**
@@ -116,8 +117,11 @@ function applyCustomizations(
   wireDefaultLookups(ctx.model);
   for (const entity of entities) {
     const name = (textOf(entity, 'Name') ?? '').toLowerCase();
-    if (ctx.model.table(name)) importFormsAndViews(ctx, entity, name);
+    if (!ctx.model.table(name)) continue;
+    importFormsAndViews(ctx, entity, name);
+    importVisualizations(ctx, entity, name);
   }
+  importDashboards(ctx, customizations);
   importWebResources(ctx, customizations, files);
   importApps(ctx, customizations);
   importWebhooks(ctx, customizations);

@@ -22,6 +22,7 @@ const PAGES: readonly (readonly [page: string, title: string])[] = [
   ['emailing', 'Emailing from Xero'],
   ['payments', 'Payments'],
   ['bulk-sync', 'Bulk sync'],
+  ['dashboard', 'The Stellarise dashboards'],
   ['sync-history', 'Sync history'],
   ['troubleshooting', 'Troubleshooting'],
   ['upgrading', 'Upgrading'],

@@ -25,8 +25,12 @@ import { paymentTable, syncHistoryTable, xeroLinkTable } from './tables/sync';
 import { invoiceDetailExtension, invoiceExtension, productExtension } from './tables/system';
 import type { AlternateKey, CustomTable, Relationship, SolutionModel, Table } from './types';
 import { syncHistoryViews, viewsFor } from './views';
+import { CHARTS } from './charts';
+import { DASHBOARDS } from './dashboards';
+import { DASHBOARD_VIEWS } from './dashboardViews';
 
 export * from './types';
+export * from './dashboardTypes';
 
 export const CUSTOM_TABLES: readonly CustomTable[] = [
   connectionTable,
@@ -98,7 +102,10 @@ export const solutionModel: SolutionModel = {
     ...CUSTOM_TABLES.map((t) => (t === connectionTable ? connectionForm : mainFormFor(t))),
     invoiceXeroForm,
   ],
-  views: CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+  views: [
+    ...CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+    ...DASHBOARD_VIEWS,
+  ],
   ribbon: RIBBON_BUTTONS,
   webResources: [...WEB_RESOURCES, ...DOCS_WEB_RESOURCES],
   controls: PCF_CONTROLS,
@@ -115,6 +122,9 @@ export const solutionModel: SolutionModel = {
       tables: [...CUSTOM_TABLES.map((t) => t.logicalName), SYSTEM_TABLES.invoice.logicalName],
       siteMapSource: 'sitemap/stellarise.sitemap.xml',
       roles: [COMPONENTS.adminRole, COMPONENTS.userRole],
+      dashboards: DASHBOARDS.map((d) => d.displayName),
     },
   ],
+  charts: CHARTS,
+  dashboards: DASHBOARDS,
 };

@@ -16,6 +16,7 @@ export const PLATFORM_COLUMNS: Readonly<Record<string, ColumnType>> = {
 
 export const SYSTEM_TABLE_COLUMNS: Readonly<Record<string, Readonly<Record<string, ColumnType>>>> = {
   invoice: {
+    invoiceid: 'string',
     name: 'string',
     invoicenumber: 'string',
     customerid: 'lookup',

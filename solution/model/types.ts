@@ -4,6 +4,8 @@
  * and the components (forms, views, ribbon, app, roles) that reference them.
  */
 
+import type { Chart, Dashboard, ViewCondition, ViewLink } from './dashboardTypes';
+
 export type RequiredLevel = 'none' | 'recommended' | 'required';
 
 /** Dataverse's own user-facing words: a label and a sentence saying what it is for. */
@@ -177,6 +179,10 @@ export interface View {
   readonly activeOnly: boolean;
   /** Quick find: the columns searched. */
   readonly findColumns?: readonly string[];
+  /** Conditions beyond statecode, all of which must hold. */
+  readonly conditions?: readonly ViewCondition[];
+  /** Rows of another table that must exist (an inner link-entity that only filters). */
+  readonly link?: ViewLink;
 }
 
 export type RibbonParameter = 'PrimaryControl' | 'SelectedControl' | 'SelectedControlSelectedItemIds';
@@ -280,6 +286,8 @@ export interface AppModule extends Labelled {
   /** Path of the SiteMap XML source, relative to the repo. */
   readonly siteMapSource: string;
   readonly roles: readonly string[];
+  /** Dashboards (by name) the app shows; their charts come with them. */
+  readonly dashboards?: readonly string[];
 }
 
 export interface Publisher {
@@ -311,4 +319,6 @@ export interface SolutionModel {
   readonly serviceEndpoints: readonly ServiceEndpoint[];
   readonly steps: readonly ProcessingStep[];
   readonly appModules: readonly AppModule[];
+  readonly charts: readonly Chart[];
+  readonly dashboards: readonly Dashboard[];
 }

@@ -29,7 +29,9 @@ export type GuidKind =
   | 'serviceendpoint'
   | 'step'
   | 'formpart'
-  | 'option';
+  | 'option'
+  | 'chart'
+  | 'dashboard';
 
 export function componentId(kind: GuidKind, name: string): string {
   return uuidV5(`${kind}:${name}`);

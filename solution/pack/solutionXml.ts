@@ -1,6 +1,7 @@
 import type { SolutionModel } from '../model/types';
 import { braced } from './guid';
 import { descriptions, LANGUAGE, localizedNames } from './labels';
+import { dashboardId } from './customizations/dashboards';
 import { roleId, fieldSecurityProfileId } from './customizations/security';
 import { serviceEndpointId, stepId } from './customizations/integration';
 import { el, leaf, serialize, type XmlElement } from './xml';
@@ -11,6 +12,7 @@ export const COMPONENT_TYPE = {
   optionSet: 9,
   role: 20,
   webResource: 61,
+  systemForm: 60,
   siteMap: 62,
   customControl: 66,
   fieldSecurityProfile: 70,
@@ -44,6 +46,11 @@ export function rootComponents(model: SolutionModel): RootComponent[] {
     ...byId(
       T.role,
       model.roles.map((r) => roleId(r.name)),
+    ),
+    // Dashboards are forms of no table, so each is a root component of its own (type 60).
+    ...byId(
+      T.systemForm,
+      model.dashboards.map((d) => dashboardId(d)),
     ),
     ...byName(
       T.webResource,

@@ -25,6 +25,8 @@ export function summaryLines(model: SolutionModel, zips: readonly string[] = [])
     `  environment variables (${model.environmentVariables.length}): ${list(model.environmentVariables.map((v) => `${v.schemaName} (${v.type})`))}`,
     `  webhooks (${model.serviceEndpoints.length}): ${list(model.serviceEndpoints.map((s) => `${s.name} -> ${s.url} (${s.authType} auth; set URL and secret after import)`))}`,
     `  steps (${model.steps.length}): ${list(model.steps.map((s) => `${s.message} of ${s.table}, ${s.mode}, ${s.stage} -> ${s.endpoint}`))}`,
+    `  dashboards (${model.dashboards.length}): ${list(model.dashboards.map((d) => `"${d.displayName}" (${d.sections.flatMap((s) => s.components).length} components)`))}`,
+    `  charts (${model.charts.length}): ${list(model.charts.map((c) => `${c.table} "${c.displayName}"`))}`,
     `  apps (${model.appModules.length}): ${list(model.appModules.map((a) => `${a.uniqueName} "${a.displayName}" (${a.tables.length} tables, SiteMap ${a.siteMapSource})`))}`,
   ];
   return lines;

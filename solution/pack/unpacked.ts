@@ -56,6 +56,14 @@ function entityFiles(entity: XmlElement): UnpackedFile[] {
       file(`${dir}/SavedQueries/${textOf(query, 'savedqueryid')}.xml`, el('savedqueries', xsi, [query])),
     );
   }
+  for (const chart of children(entity, 'Visualizations').flatMap((v) => children(v, 'visualization'))) {
+    out.push(
+      file(
+        `${dir}/Visualizations/${textOf(chart, 'savedqueryvisualizationid')}.xml`,
+        el('visualization', xsi, chart.children),
+      ),
+    );
+  }
   for (const ribbon of children(entity, 'RibbonDiffXml')) out.push(file(`${dir}/RibbonDiff.xml`, ribbon));
   return out;
 }
@@ -66,6 +74,7 @@ const SPLIT = new Set([
   'Roles',
   'EntityRelationships',
   'optionsets',
+  'Dashboards',
   'WebResources',
   'CustomControls',
   'AppModuleSiteMaps',
@@ -92,6 +101,9 @@ export function unpackedFiles(model: SolutionModel, inputs: PackageInputs): Unpa
     ),
     ...children(section('Roles')).map((r) =>
       file(`Roles/${r.attrs.name}.xml`, el('Role', { ...r.attrs, ...xsi }, r.children)),
+    ),
+    ...children(section('Dashboards')).map((d) =>
+      file(`Dashboards/${textOf(d, 'FormId')}.xml`, el('Dashboard', xsi, d.children)),
     ),
     ...children(section('AppModules')).map((a) =>
       file(`AppModules/${textOf(a, 'UniqueName')}/AppModule.xml`, a),

@@ -4,6 +4,9 @@ import { columnsOf } from './lookup';
 import { formId } from './customizations/forms';
 import { viewId } from './customizations/views';
 import { checkInputs, checkReferences } from './validateReferences';
+import { checkDashboardInputs, checkDashboards } from './validateDashboards';
+import { chartId } from './customizations/charts';
+import { dashboardId } from './customizations/dashboards';
 import type { PackageInputs } from './inputs';
 
 /**
@@ -190,6 +193,8 @@ export function derivedGuids(model: SolutionModel): { component: string; id: str
       id: componentId('serviceendpoint', s.name),
     })),
     ...model.steps.map((s) => ({ component: `step ${s.name}`, id: componentId('step', s.name) })),
+    ...model.charts.map((c) => ({ component: `chart ${c.table}/${c.displayName}`, id: chartId(c) })),
+    ...model.dashboards.map((d) => ({ component: `dashboard ${d.displayName}`, id: dashboardId(d) })),
   ];
 }
 
@@ -209,6 +214,7 @@ export function validateModel(model: SolutionModel): ValidationIssue[] {
   checkNames(model, report);
   checkGuids(model, report);
   checkReferences(model, report);
+  checkDashboards(model, report);
   return issues;
 }
 
@@ -219,6 +225,8 @@ export function assertValidModel(model: SolutionModel): void {
 
 export function assertValidInputs(model: SolutionModel, inputs: PackageInputs): void {
   const issues: ValidationIssue[] = [];
-  checkInputs(model, inputs, (component, rule, detail) => issues.push({ component, rule, detail }));
+  const report: Report = (component, rule, detail) => issues.push({ component, rule, detail });
+  checkInputs(model, inputs, report);
+  checkDashboardInputs(model, inputs, report);
   if (issues.length) throw new ModelValidationError(issues);
 }

@@ -63,7 +63,15 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
       return entityDefinitions(ctx, r.key, r.segment, req.query);
     case 'collection':
       if (r.count) return countRecords(ctx, req, r.table);
-      return listRecords(ctx, req, r.table, rowsOf(ctx, r.table), r.table.entitySet, r.table.entitySet);
+      return listRecords(
+        ctx,
+        req,
+        r.table,
+        rowsOf(ctx, r.table),
+        r.table.entitySet,
+        r.table.entitySet,
+        call.userId,
+      );
     case 'entity': {
       const id = requireId(ctx, r.table, r.key, r.keyText);
       if (r.segment) return retrieveSegment(ctx, req, r.table, id, r.segment, r.rawValue ?? false);

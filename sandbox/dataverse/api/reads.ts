@@ -6,7 +6,7 @@ import { findId } from '../data/write';
 import type { KeySpec } from '../data/refs';
 import { annotationFilter, contextFragment, etagOf, serializeRecord } from '../data/serialize';
 import { decodeSkipToken, encodeSkipToken, MAX_PAGE_SIZE, pageSizeFromPrefer } from '../odata/paging';
-import { fetchXmlOptions } from '../odata/fetchXml';
+import { listFetchXml } from './fetchReads';
 import { parseQueryString, type QueryOptions } from '../odata/query';
 import type { StoredRow } from '../store';
 import { type ApiRequest, type ApiResponse, emptyResponse, jsonResponse } from './types';
@@ -30,9 +30,11 @@ export function listRecords(
   source: StoredRow[],
   contextPath: string,
   linkPath: string,
+  userId = '',
 ): ApiResponse {
   const fetchXml = new URLSearchParams(req.query).get('fetchXml');
-  const options = fetchXml ? fetchXmlOptions(table, fetchXml) : parseQueryString(req.query);
+  if (fetchXml) return listFetchXml(ctx, table, source, fetchXml, req.headers.prefer, userId);
+  const options = parseQueryString(req.query);
   const prefer = req.headers.prefer;
   const requestedPageSize = pageSizeFromPrefer(prefer);
   const rows = queryRows(table, source, options);

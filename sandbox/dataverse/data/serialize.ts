@@ -95,7 +95,7 @@ function primaryNameOf(ctx: EmulatorContext, entity: string, id: string): string
   return typeof name === 'string' ? name : undefined;
 }
 
-function formatValue(
+export function formatValue(
   ctx: EmulatorContext,
   column: ColumnDef,
   value: unknown,

@@ -41,6 +41,25 @@ export function addCustomizationTables(model: Model): void {
   model.add(
     defineTable(
       {
+        logicalName: 'savedqueryvisualization',
+        entitySet: 'savedqueryvisualizations',
+        primaryId: 'savedqueryvisualizationid',
+        primaryName: 'name',
+      },
+      {
+        name: col.str(200),
+        description: col.memo(),
+        primaryentitytypecode: col.str(64),
+        isdefault: col.bool(),
+        datadescription: col.memo(),
+        presentationdescription: col.memo(),
+      },
+      noOwner,
+    ),
+  );
+  model.add(
+    defineTable(
+      {
         logicalName: 'webresource',
         entitySet: 'webresourceset',
         primaryId: 'webresourceid',

@@ -1,6 +1,7 @@
 /**
- * A table's home page: the view picker over its public views, the command bar (Refresh, then the
- * grid's ribbon buttons, which see the grid as SelectedControl) and the grid.
+ * A table's home page: the view picker over its public views (the one the route names, else the
+ * default), the command bar (Refresh, then the grid's ribbon buttons, which see the grid as
+ * SelectedControl) and the grid.
  */
 import { createCommandBar } from './commandBar';
 import { openAlertDialog } from './dialogs';
@@ -14,6 +15,7 @@ export async function renderListPage(
   main: HTMLElement,
   services: ShellServices,
   entity: string,
+  viewId?: string,
 ): Promise<() => void> {
   const { client } = services;
   const [meta, views, buttons] = await Promise.all([
@@ -58,6 +60,11 @@ export async function renderListPage(
     { 'aria-label': 'View', className: 'view-picker' },
     ...views.map((v, i) => h('option', { value: String(i) }, v.name)),
   );
+  const first = Math.max(
+    0,
+    views.findIndex((v) => v.id.toLowerCase() === viewId?.toLowerCase()),
+  );
+  picker.value = String(first);
   const show = async (index: number) => {
     grid = createGrid({
       client,
@@ -76,7 +83,7 @@ export async function renderListPage(
     h('header', { className: 'list-header' }, h('h1', {}, meta.label), picker),
     gridHolder,
   );
-  await show(0);
+  await show(first);
   services.onRecordWritten((written) => {
     if (written === entity) void commandBar.update();
   });

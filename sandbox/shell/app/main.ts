@@ -1,11 +1,12 @@
 /**
  * The shell's entry: reads the config, installs Xrm, renders the top bar (the app's name), the
  * SiteMap as the left navigation, the main area and the Xero side panel, and routes by hash:
- * `#/list/<table>`, `#/form/<table>/<id>`, `#/webresource/<name>`.
+ * `#/dashboard/<id>`, `#/list/<table>[/<view id>]`, `#/form/<table>/<id>`, `#/webresource/<name>`.
  */
 import { installXrm, type ShellNavigator } from '../xrm';
 import { DataverseClient, type ShellConfig } from './dataverse';
 import { clear, h } from './dom';
+import { renderDashboardPage } from './dashboard/dashboardPage';
 import { renderFormPage } from './formPage';
 import { renderListPage } from './listPage';
 import type { ShellServices } from './services';
@@ -81,7 +82,8 @@ async function boot(): Promise<void> {
       link.classList.toggle('active', hash.startsWith(link.getAttribute('href') ?? '\u0000'));
     const [, kind, ...rest] = hash.replace(/^#/, '').split('/');
     try {
-      if (kind === 'list') teardown = await renderListPage(main, services, rest[0]);
+      if (kind === 'dashboard') teardown = await renderDashboardPage(main, services, rest[0]);
+      else if (kind === 'list') teardown = await renderListPage(main, services, rest[0], rest[1]);
       else if (kind === 'form') teardown = await renderFormPage(main, services, rest[0], rest[1] ?? '');
       else if (kind === 'webresource') {
         const name = rest.join('/');

@@ -2,7 +2,11 @@
 export interface SubArea {
   id: string;
   title: string;
-  /** `#/list/<table>` for a table, `#/webresource/<name>` for a web resource, or an external URL. */
+  /**
+   * `#/list/<table>` for a table, `#/webresource/<name>` for a web resource, `#/dashboard/<id>` for
+   * the dashboards page (Url /workplace/home_dashboards.aspx, opening its DefaultDashboard), or
+   * an external URL.
+   */
   href: string;
 }
 
@@ -25,6 +29,8 @@ function hrefOf(subArea: Element): string {
   const entity = subArea.getAttribute('Entity');
   if (entity) return `#/list/${entity}`;
   const url = subArea.getAttribute('Url') ?? '';
+  if (url.toLowerCase() === '/workplace/home_dashboards.aspx')
+    return `#/dashboard/${(subArea.getAttribute('DefaultDashboard') ?? '').replace(/[{}]/g, '').toLowerCase()}`;
   if (url.startsWith('$webresource:')) return `#/webresource/${url.slice('$webresource:'.length)}`;
   return url;
 }

@@ -36,14 +36,18 @@ export async function viewById(client: DataverseClient, id: string): Promise<Vie
   return parseView(await client.get(`savedqueries(${id.replace(/[{}]/g, '')})?${VIEW_COLUMNS}`));
 }
 
-/** The public views of a table (querytype 0), the default first. */
+/**
+ * The public views of a table (querytype 0), the default first. A platform table whose default
+ * view the solution does not ship (invoice: Sales owns it) gets the platform's usual default
+ * first, then the solution's views.
+ */
 export async function publicViews(client: DataverseClient, entity: string): Promise<ViewDefinition[]> {
   const { value } = await client.list(
     `savedqueries?${VIEW_COLUMNS}&$filter=returnedtypecode eq '${entity}' and querytype eq 0`,
   );
   const sorted = [...value].sort((a, b) => Number(Boolean(b.isdefault)) - Number(Boolean(a.isdefault)));
-  if (sorted.length > 0) return sorted.map(parseView);
-  return [await platformDefaultView(client, entity)];
+  if (sorted.some((v) => v.isdefault)) return sorted.map(parseView);
+  return [await platformDefaultView(client, entity), ...sorted.map(parseView)];
 }
 
 async function platformDefaultView(client: DataverseClient, entity: string): Promise<ViewDefinition> {

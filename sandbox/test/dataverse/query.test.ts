@@ -227,8 +227,8 @@ describe('FetchXML (what Xrm.WebApi sends for a view)', () => {
     expect(rows[0]._primarycontactid_value).toBe(ids.contact);
   });
 
-  it('refuses link-entity, which the emulator does not model', async () => {
-    const xml = `<fetch><entity name="${account.logicalName}"><link-entity name="${contact.logicalName}" from="contactid" to="primarycontactid" /></entity></fetch>`;
+  it('refuses a link-entity with attributes, which the emulator does not model', async () => {
+    const xml = `<fetch><entity name="${account.logicalName}"><link-entity name="${contact.logicalName}" from="contactid" to="primarycontactid"><attribute name="fullname" /></link-entity></entity></fetch>`;
     expect((await api('GET', fetchQuery(xml))).status).toBe(400);
   });
 });

@@ -39,6 +39,12 @@ export const syncHistoryTable = customTable(
     text(h.xeroId, 'Xero ID', 'The id of the Xero document created or updated.', 100),
     text(h.xeroNumber, 'Xero number', 'The number of the Xero document.', 100),
     memo(h.message, 'Message', 'The outcome in words; Xero’s validation messages verbatim.', 10000),
+    text(
+      h.messageSummary,
+      'First message',
+      'The first message of a failed attempt, short enough to group failures by in a chart.',
+      200,
+    ),
     memo(h.details, 'Details', 'Technical details of the attempt for support.', 100000),
     text(h.correlationId, 'Correlation ID', 'Ties this attempt to the relay’s logs.', 100),
     text(h.idempotencyKey, 'Idempotency key', 'The key that stops Xero creating the document twice.', 200),

@@ -2,6 +2,8 @@ import type { AppModule, SolutionModel } from '../../model/types';
 import { COMPONENTS } from '../../names';
 import { descriptions, INTRODUCED_VERSION, localizedNames } from '../labels';
 import { el, leaf, raw, type XmlElement } from '../xml';
+import { chartId } from './charts';
+import { dashboardId } from './dashboards';
 import { roleId } from './security';
 import { webResourceId } from './resources';
 
@@ -27,7 +29,25 @@ export function appModuleSiteMapsXml(model: SolutionModel, siteMaps: SiteMapSour
   );
 }
 
-function appModuleXml(app: AppModule): XmlElement {
+/** The app's dashboards (type 60) and the charts they draw (type 59), as the CoE apps list them. */
+function dashboardComponents(model: SolutionModel, app: AppModule): XmlElement[] {
+  const dashboards = model.dashboards.filter((d) => app.dashboards?.includes(d.displayName));
+  const charts = new Set(
+    dashboards.flatMap((d) =>
+      d.sections.flatMap((s) =>
+        s.components.flatMap((c) =>
+          c.kind === 'chart' ? [chartId({ table: c.view.table, displayName: c.chart })] : [],
+        ),
+      ),
+    ),
+  );
+  return [
+    ...[...charts].sort().map((id) => el('AppModuleComponent', { type: 59, id: `{${id}}` })),
+    ...dashboards.map((d) => el('AppModuleComponent', { type: 60, id: `{${dashboardId(d)}}` })),
+  ];
+}
+
+function appModuleXml(model: SolutionModel, app: AppModule): XmlElement {
   return el('AppModule', {}, [
     leaf('UniqueName', app.uniqueName),
     leaf('IntroducedVersion', INTRODUCED_VERSION),
@@ -40,6 +60,7 @@ function appModuleXml(app: AppModule): XmlElement {
     leaf('NavigationType', 0),
     el('AppModuleComponents', {}, [
       ...app.tables.map((t) => el('AppModuleComponent', { type: 1, schemaName: t })),
+      ...dashboardComponents(model, app),
       el('AppModuleComponent', { type: 62, schemaName: app.uniqueName }),
     ]),
     el(
@@ -53,4 +74,8 @@ function appModuleXml(app: AppModule): XmlElement {
 }
 
 export const appModulesXml = (model: SolutionModel): XmlElement =>
-  el('AppModules', {}, model.appModules.map(appModuleXml));
+  el(
+    'AppModules',
+    {},
+    model.appModules.map((app) => appModuleXml(model, app)),
+  );

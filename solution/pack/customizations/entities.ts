@@ -4,7 +4,9 @@ import { el, leaf, type XmlElement } from '../xml';
 import { attributeXml, primaryKeyXml, stateAttributesXml } from './attributes';
 import { systemFormXml } from './forms';
 import { ribbonDiffXml } from './ribbon';
-import { savedQueryXml } from './views';
+import { visualizationsXml } from './charts';
+import { savedQueryXml, type ViewTable } from './views';
+import { SYSTEM_TABLES } from '../../names';
 
 const flags = (values: Record<string, 0 | 1>): XmlElement[] =>
   Object.entries(values).map(([k, v]) => leaf(k, v));
@@ -112,13 +114,40 @@ function entityKeys(model: SolutionModel, table: Table): XmlElement | null {
   );
 }
 
+/** The names a view's FetchXML and layout use; a system table's come from names.ts. */
+function viewTable(table: Table): ViewTable {
+  if (table.kind === 'custom')
+    return {
+      logicalName: table.logicalName,
+      primaryId: `${table.logicalName}id`,
+      primaryName: table.primaryName.logicalName,
+    };
+  const known = Object.values(SYSTEM_TABLES).find((t) => t.logicalName === table.logicalName);
+  return {
+    logicalName: table.logicalName,
+    primaryId: known?.primaryId ?? `${table.logicalName}id`,
+    primaryName: known?.primaryName ?? 'name',
+  };
+}
+
+function savedQueriesXml(model: SolutionModel, table: Table): XmlElement | null {
+  const views = model.views.filter((v) => v.table === table.logicalName);
+  if (table.kind === 'system' && views.length === 0) return null;
+  return el('SavedQueries', {}, [
+    el(
+      'savedqueries',
+      {},
+      views.map((v) => savedQueryXml(viewTable(table), v)),
+    ),
+  ]);
+}
+
 const nameElement = (schemaName: string, displayName: string) =>
   el('Name', { LocalizedName: displayName, OriginalName: displayName }, [{ text: schemaName }]);
 
 function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
   const t = table.logicalName;
   const forms = model.forms.filter((f) => f.table === t);
-  const views = model.views.filter((v) => v.table === t);
   return el('Entity', {}, [
     nameElement(table.schemaName, table.displayName),
     el('EntityInfo', {}, [
@@ -145,13 +174,8 @@ function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
         forms.map((f, i) => systemFormXml(model, f, i === 0)),
       ),
     ]),
-    el('SavedQueries', {}, [
-      el(
-        'savedqueries',
-        {},
-        views.map((v) => savedQueryXml(table, v)),
-      ),
-    ]),
+    savedQueriesXml(model, table),
+    visualizationsXml(model, t),
     ribbonDiffXml(model.ribbon.filter((b) => b.table === t)),
   ]);
 }
@@ -180,6 +204,8 @@ function systemEntityXml(model: SolutionModel, table: SystemTableExtension): Xml
           ),
         ])
       : null,
+    savedQueriesXml(model, table),
+    visualizationsXml(model, t),
     ribbonDiffXml(model.ribbon.filter((b) => b.table === t)),
   ]);
 }

@@ -2,6 +2,7 @@ import type { SolutionModel } from '../../model/types';
 import { LANGUAGE } from '../labels';
 import { el, leaf, serialize, type XmlElement } from '../xml';
 import { appModuleSiteMapsXml, appModulesXml, type SiteMapSources } from './app';
+import { dashboardsXml } from './dashboards';
 import { entitiesXml } from './entities';
 import { serviceEndpointsXml, stepsXml } from './integration';
 import { optionSetsXml, relationshipsXml } from './relationships';
@@ -20,6 +21,7 @@ export function customizationsElement(model: SolutionModel, siteMaps: SiteMapSou
     relationshipsXml(model),
     el('OrganizationSettings'),
     optionSetsXml(model),
+    dashboardsXml(model),
     webResourcesXml(model),
     customControlsXml(model),
     el('SolutionPluginAssemblies'),

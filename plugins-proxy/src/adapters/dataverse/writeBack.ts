@@ -14,6 +14,7 @@ const LC = COLUMNS.xeroLink;
 export const MAX_MESSAGE_LENGTH = 10_000;
 export const MAX_DETAILS_LENGTH = 100_000;
 const MAX_URL_LENGTH = 500;
+const MAX_SUMMARY_LENGTH = 200;
 
 export interface SyncTimings {
   startedOn: Date;
@@ -69,6 +70,11 @@ const UPDATE_ONLY = { 'If-Match': '*' };
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The first line of the first message: what the dashboard's "Failures by message" chart groups by. */
+function summaryOf(message: string): string {
+  return truncate(message.split('\n')[0].trim(), MAX_SUMMARY_LENGTH);
 }
 
 function withoutUndefined(body: Record<string, unknown>): Record<string, unknown> {
@@ -151,6 +157,7 @@ export function failureChangeset(w: FailureWriteBack): BatchChangeset {
       [HC.status]: status,
       ...timingColumns(w.timings),
       [HC.message]: truncate(w.messages.join('\n'), MAX_MESSAGE_LENGTH),
+      [HC.messageSummary]: summaryOf(w.messages[0] ?? ''),
       [HC.details]: truncate(details, MAX_DETAILS_LENGTH),
       [HC.attempts]: w.attempts,
     }),
@@ -211,6 +218,7 @@ export function gaveUpChangeset(w: {
       [HC.status]: CHOICES.syncHistoryStatus.values.failed,
       [HC.completedOn]: w.completedOn.toISOString(),
       [HC.message]: truncate(w.message, MAX_MESSAGE_LENGTH),
+      [HC.messageSummary]: summaryOf(w.message),
       [HC.attempts]: w.attempts,
     },
   };

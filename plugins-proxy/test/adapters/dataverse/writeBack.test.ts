@@ -119,6 +119,18 @@ describe('failureChangeset', () => {
     expect(body(changeset[0]).stl_status).toBe(CHOICES.syncHistoryStatus.values.needsReview);
   });
 
+  it('writes the first message as the summary the failures chart groups by, within its column', () => {
+    const [, history] = failureChangeset({
+      invoiceId: INVOICE,
+      syncHistoryId: ROW,
+      messages: ['Invoice # must be unique.\nSecond line', 'Another message'],
+      timings,
+    }).changeset;
+    expect(body(history).stl_messagesummary).toBe('Invoice # must be unique.');
+    const long = failureChangeset({ syncHistoryId: ROW, messages: ['y'.repeat(500)], timings });
+    expect(String(body(long.changeset[0]).stl_messagesummary).length).toBe(200);
+  });
+
   it('keeps a long message within the column size', () => {
     const { changeset } = failureChangeset({ syncHistoryId: ROW, messages: ['x'.repeat(20_000)], timings });
     expect(String(body(changeset[0]).stl_message).length).toBe(10_000);
@@ -155,6 +167,7 @@ describe('gaveUpChangeset', () => {
       stl_status: CHOICES.syncHistoryStatus.values.failed,
       stl_completedon: '2026-12-01T00:05:00.000Z',
       stl_message: 'Gave up after 8 attempts: Xero is down.',
+      stl_messagesummary: 'Gave up after 8 attempts: Xero is down.',
       stl_attempts: 8,
     });
   });
