@@ -9,7 +9,6 @@ import type { FakeReply } from '../helpers/fakeDataverseServer';
 import { type FakeDataverse, startFakeDataverse } from '../helpers/fakeDataverseServer';
 
 const SAMPLES = path.join(__dirname, '../../../../../shared/dataverse-samples');
-const ORG = 'https://org.crm.dynamics.com';
 const change = (n: number): BatchChangeset => ({
   changeset: [
     {

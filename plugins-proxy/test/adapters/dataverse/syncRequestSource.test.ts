@@ -5,7 +5,6 @@ import { StaticTokenProvider } from '../../../src/adapters/dataverse/tokenProvid
 import type { FakeReply } from '../helpers/fakeDataverseServer';
 import { type FakeDataverse, startFakeDataverse } from '../helpers/fakeDataverseServer';
 
-const ORG = 'https://org.crm.dynamics.com';
 const ROW = '00000000-0000-0000-0000-00000000e001';
 const row = {
   stl_synchistoryid: ROW,
