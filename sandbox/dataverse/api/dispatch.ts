@@ -3,7 +3,7 @@ import { DataverseError, errors } from '../errors';
 import { handleBatch } from '../batch';
 import { metadataDocument } from '../metadata';
 import { rowsOf } from '../data/read';
-import { entityDefinitions } from './entityDefinitions';
+import { entityDefinitions, globalOptionSetDefinitions, relationshipDefinitions } from './entityDefinitions';
 import { countRecords, listRecords, requireId, retrieveRecord, retrieveSegment } from './reads';
 import { route } from './router';
 import { type ApiRequest, type ApiResponse, type CallContext, jsonResponse } from './types';
@@ -61,6 +61,10 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
       throw errors.methodNotAllowed('GET');
     case 'entityDefinitions':
       return entityDefinitions(ctx, r.key, r.segment, req.query);
+    case 'relationshipDefinitions':
+      return relationshipDefinitions(ctx, r.key, r.segment, req.query);
+    case 'globalOptionSetDefinitions':
+      return globalOptionSetDefinitions(ctx, r.key, req.query);
     case 'collection':
       if (r.count) return countRecords(ctx, req, r.table);
       return listRecords(ctx, req, r.table, rowsOf(ctx, r.table), r.table.entitySet, r.table.entitySet);

@@ -10,7 +10,11 @@ export type Route =
   | { kind: 'batch' }
   | { kind: 'whoAmI' }
   | { kind: 'publishXml' }
-  | { kind: 'entityDefinitions'; key?: string; segment?: string }
+  | {
+      kind: 'entityDefinitions' | 'relationshipDefinitions' | 'globalOptionSetDefinitions';
+      key?: string;
+      segment?: string;
+    }
   | { kind: 'collection'; table: TableDef; count: boolean }
   | { kind: 'entity'; table: TableDef; key: KeySpec; keyText: string; segment?: string; rawValue?: boolean };
 
@@ -25,6 +29,10 @@ export function route(ctx: EmulatorContext, rawPath: string): Route {
   if (!m) throw errors.resourceNotFound(path);
   const [, set, keyText, rest] = m;
   if (set === 'EntityDefinitions') return { kind: 'entityDefinitions', key: keyText, segment: rest };
+  if (set === 'RelationshipDefinitions')
+    return { kind: 'relationshipDefinitions', key: keyText, segment: rest };
+  if (set === 'GlobalOptionSetDefinitions')
+    return { kind: 'globalOptionSetDefinitions', key: keyText, segment: rest };
   const table = ctx.model.tableBySet(set);
   if (!table) throw errors.resourceNotFound(set);
   if (keyText === undefined) {
