@@ -3,6 +3,7 @@ import { DataverseError, errors } from '../errors';
 import { handleBatch } from '../batch';
 import { metadataDocument } from '../metadata';
 import { rowsOf } from '../data/read';
+import { solutionAction } from './solutionActions';
 import { entityDefinitions, globalOptionSetDefinitions, relationshipDefinitions } from './entityDefinitions';
 import { countRecords, listRecords, requireId, retrieveRecord, retrieveSegment } from './reads';
 import { route } from './router';
@@ -58,6 +59,7 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
       });
     case 'batch':
     case 'publishXml':
+    case 'solutionAction':
       throw errors.methodNotAllowed('GET');
     case 'entityDefinitions':
       return entityDefinitions(ctx, r.key, r.segment, req.query);
@@ -80,6 +82,7 @@ function handleWrite(ctx: EmulatorContext, req: ApiRequest, call: CallContext): 
   const r = route(ctx, req.path);
   // The emulator applies customizations as they are written, so publishing has nothing left to do.
   if (r.kind === 'publishXml' && req.method === 'POST') return { status: 204, headers: {}, body: '' };
+  if (r.kind === 'solutionAction' && req.method === 'POST') return solutionAction(ctx, r.action, req);
   if (r.kind === 'collection' && !r.count && req.method === 'POST')
     return createFromRequest(ctx, req, r.table, call);
   if (r.kind === 'entity' && !r.segment) {

@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../context';
 import { errors } from '../errors';
 import type { TableDef } from '../model/types';
 import { type KeySpec, parseKey } from '../data/refs';
+import type { SolutionAction } from './solutionActions';
 
 /** What a path below /api/data/v9.2/ addresses. */
 export type Route =
@@ -10,6 +11,7 @@ export type Route =
   | { kind: 'batch' }
   | { kind: 'whoAmI' }
   | { kind: 'publishXml' }
+  | { kind: 'solutionAction'; action: SolutionAction }
   | {
       kind: 'entityDefinitions' | 'relationshipDefinitions' | 'globalOptionSetDefinitions';
       key?: string;
@@ -25,6 +27,8 @@ export function route(ctx: EmulatorContext, rawPath: string): Route {
   if (path === '$batch') return { kind: 'batch' };
   if (path === 'WhoAmI' || path === 'WhoAmI()') return { kind: 'whoAmI' };
   if (path === 'PublishXml') return { kind: 'publishXml' };
+  if (path === 'ImportSolution' || path === 'ImportSolutionAsync' || path === 'PublishAllXml')
+    return { kind: 'solutionAction', action: path };
   const m = /^([A-Za-z0-9_]+)(?:\((.*?)\))?(?:\/(.*))?$/.exec(path);
   if (!m) throw errors.resourceNotFound(path);
   const [, set, keyText, rest] = m;
