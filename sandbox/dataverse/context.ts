@@ -33,6 +33,8 @@ export interface EmulatorContext {
   orgUrl(): string;
   /** Changes waiting for their transaction to commit before webhooks see them. */
   pendingEvents: DataEvent[];
+  /** How long a newly defined alternate key stays Pending (keyIndex.ts). */
+  keyActivationDelayMs?: number;
 }
 
 export const API_PATH = '/api/data/v9.2';

@@ -22,6 +22,8 @@ export interface DataverseEmulatorOptions {
   tokenTtlSeconds?: number;
   solutionZips?: string[];
   log?: (line: string) => void;
+  /** How long a newly imported alternate key stays Pending before it is Active or Failed; default 1 s. */
+  keyActivationDelayMs?: number;
 }
 
 export interface DataverseEmulator {
@@ -79,6 +81,7 @@ export async function startDataverseEmulator(
     seeds: loadOrCreateSeedIds(store),
     orgUrl: () => baseUrl,
     pendingEvents: [],
+    keyActivationDelayMs: options.keyActivationDelayMs,
   };
   loadModel(ctx);
   writeSeedRecords(ctx, config.clientId);

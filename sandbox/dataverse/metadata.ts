@@ -66,7 +66,9 @@ function entityType(model: Model, table: TableDef): string {
     .filter((l) => model.table(l.target))
     .map((l) => {
       const target = model.table(l.target)!;
-      return `<NavigationProperty Name="${escapeXml(l.name)}" Type="mscrm.${l.target}" Nullable="false" Partner="${escapeXml(l.relationship)}"><ReferentialConstraint Property="_${l.column}_value" ReferencedProperty="${target.primaryId}" /></NavigationProperty>`;
+      // The owner is a principal (user or team), keyed by ownerid (Learn, "principal EntityType").
+      const [type, key] = l.name === 'ownerid' ? ['principal', 'ownerid'] : [l.target, target.primaryId];
+      return `<NavigationProperty Name="${escapeXml(l.name)}" Type="mscrm.${type}" Nullable="false" Partner="${escapeXml(l.relationship)}"><ReferentialConstraint Property="_${l.column}_value" ReferencedProperty="${key}" /></NavigationProperty>`;
     })
     .join('');
   const collections = Object.values(table.collections)
@@ -98,6 +100,7 @@ export function metadataDocument(model: Model): string {
 <edmx:Reference Uri="https://vocabularies.odata.org/OData.Community.Display.V1.xml"><edmx:Include Namespace="OData.Community.Display.V1" Alias="Display" /><edmx:IncludeAnnotations TermNamespace="OData.Community.Display.V1" /></edmx:Reference>
 <edmx:DataServices><Schema Namespace="Microsoft.Dynamics.CRM" Alias="mscrm" xmlns="http://docs.oasis-open.org/odata/ns/edm">
 <EntityType Name="crmbaseentity" Abstract="true" />
+<EntityType Name="principal" BaseType="mscrm.crmbaseentity" Abstract="true"><Key><PropertyRef Name="ownerid" /></Key><Property Name="ownerid" Type="Edm.Guid" /></EntityType>
 ${types}
 <ComplexType Name="WhoAmIResponse"><Property Name="BusinessUnitId" Type="Edm.Guid" Nullable="false" /><Property Name="UserId" Type="Edm.Guid" Nullable="false" /><Property Name="OrganizationId" Type="Edm.Guid" Nullable="false" /></ComplexType>
 <Function Name="WhoAmI"><ReturnType Type="mscrm.WhoAmIResponse" Nullable="false" /></Function>

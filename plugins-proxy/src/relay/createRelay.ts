@@ -7,6 +7,7 @@ import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { DataverseHttpClient, type DataverseClient } from '../adapters/dataverse/client';
+import { KeyReadyDataverseClient } from '../adapters/dataverse/keyReadiness';
 import { DataverseSyncRequestSource } from '../adapters/dataverse/syncRequestSource';
 import { MsalTokenProvider, type TokenProvider } from '../adapters/dataverse/tokenProvider';
 import { openStore } from '../adapters/store/openStore';
@@ -97,11 +98,14 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     }));
 
   const tokenProvider = overrides.dataverseTokenProvider ?? dataverseTokenProvider(config);
-  const dataverse = new DataverseHttpClient({
-    url: config.dataverseUrl,
-    tokenProvider,
-    onRequest: (event) => recorded.dataverseRequest(event),
-  });
+  // Alternate keys are usable only once Active: the first upserts after an import or Connect wait.
+  const dataverse: DataverseClient = new KeyReadyDataverseClient(
+    new DataverseHttpClient({
+      url: config.dataverseUrl,
+      tokenProvider,
+      onRequest: (event) => recorded.dataverseRequest(event),
+    }),
+  );
   const syncRequestSource = new DataverseSyncRequestSource(dataverse);
   const { identity, cipher, tokenManager, limiter, xero } = createXeroAccess({
     config,

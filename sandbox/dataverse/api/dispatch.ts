@@ -3,7 +3,8 @@ import { DataverseError, errors } from '../errors';
 import { handleBatch } from '../batch';
 import { metadataDocument } from '../metadata';
 import { rowsOf } from '../data/read';
-import { entityDefinitions } from './entityDefinitions';
+import { solutionAction } from './solutionActions';
+import { entityDefinitions, globalOptionSetDefinitions, relationshipDefinitions } from './entityDefinitions';
 import { countRecords, listRecords, requireId, retrieveRecord, retrieveSegment } from './reads';
 import { route } from './router';
 import { type ApiRequest, type ApiResponse, type CallContext, jsonResponse } from './types';
@@ -58,9 +59,14 @@ function handleRead(ctx: EmulatorContext, req: ApiRequest, call: CallContext): A
       });
     case 'batch':
     case 'publishXml':
+    case 'solutionAction':
       throw errors.methodNotAllowed('GET');
     case 'entityDefinitions':
       return entityDefinitions(ctx, r.key, r.segment, req.query);
+    case 'relationshipDefinitions':
+      return relationshipDefinitions(ctx, r.key, r.segment, req.query);
+    case 'globalOptionSetDefinitions':
+      return globalOptionSetDefinitions(ctx, r.key, req.query);
     case 'collection':
       if (r.count) return countRecords(ctx, req, r.table);
       return listRecords(
@@ -84,6 +90,7 @@ function handleWrite(ctx: EmulatorContext, req: ApiRequest, call: CallContext): 
   const r = route(ctx, req.path);
   // The emulator applies customizations as they are written, so publishing has nothing left to do.
   if (r.kind === 'publishXml' && req.method === 'POST') return { status: 204, headers: {}, body: '' };
+  if (r.kind === 'solutionAction' && req.method === 'POST') return solutionAction(ctx, r.action, req);
   if (r.kind === 'collection' && !r.count && req.method === 'POST')
     return createFromRequest(ctx, req, r.table, call);
   if (r.kind === 'entity' && !r.segment) {

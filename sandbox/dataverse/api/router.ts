@@ -2,6 +2,7 @@ import type { EmulatorContext } from '../context';
 import { errors } from '../errors';
 import type { TableDef } from '../model/types';
 import { type KeySpec, parseKey } from '../data/refs';
+import type { SolutionAction } from './solutionActions';
 
 /** What a path below /api/data/v9.2/ addresses. */
 export type Route =
@@ -10,7 +11,12 @@ export type Route =
   | { kind: 'batch' }
   | { kind: 'whoAmI' }
   | { kind: 'publishXml' }
-  | { kind: 'entityDefinitions'; key?: string; segment?: string }
+  | { kind: 'solutionAction'; action: SolutionAction }
+  | {
+      kind: 'entityDefinitions' | 'relationshipDefinitions' | 'globalOptionSetDefinitions';
+      key?: string;
+      segment?: string;
+    }
   | { kind: 'collection'; table: TableDef; count: boolean }
   | { kind: 'entity'; table: TableDef; key: KeySpec; keyText: string; segment?: string; rawValue?: boolean };
 
@@ -21,10 +27,16 @@ export function route(ctx: EmulatorContext, rawPath: string): Route {
   if (path === '$batch') return { kind: 'batch' };
   if (path === 'WhoAmI' || path === 'WhoAmI()') return { kind: 'whoAmI' };
   if (path === 'PublishXml') return { kind: 'publishXml' };
+  if (path === 'ImportSolution' || path === 'ImportSolutionAsync' || path === 'PublishAllXml')
+    return { kind: 'solutionAction', action: path };
   const m = /^([A-Za-z0-9_]+)(?:\((.*?)\))?(?:\/(.*))?$/.exec(path);
   if (!m) throw errors.resourceNotFound(path);
   const [, set, keyText, rest] = m;
   if (set === 'EntityDefinitions') return { kind: 'entityDefinitions', key: keyText, segment: rest };
+  if (set === 'RelationshipDefinitions')
+    return { kind: 'relationshipDefinitions', key: keyText, segment: rest };
+  if (set === 'GlobalOptionSetDefinitions')
+    return { kind: 'globalOptionSetDefinitions', key: keyText, segment: rest };
   const table = ctx.model.tableBySet(set);
   if (!table) throw errors.resourceNotFound(set);
   if (keyText === undefined) {

@@ -1,6 +1,6 @@
 import { API_PATH, type EmulatorContext } from '../context';
 import { errors } from '../errors';
-import type { TableDef } from '../model/types';
+import type { AlternateKey, TableDef } from '../model/types';
 import { splitTopLevel } from '../odata/query';
 import { isGuid } from './values';
 
@@ -30,6 +30,13 @@ export function parseKey(text: string): KeySpec {
 
 /** Matches key names to one of the table's alternate keys; `_x_value` names a lookup column. */
 export function matchAlternateKey(table: TableDef, values: Record<string, unknown>): Record<string, unknown> {
+  return alternateKeyFor(table, values).byColumn;
+}
+
+export function alternateKeyFor(
+  table: TableDef,
+  values: Record<string, unknown>,
+): { key: AlternateKey; byColumn: Record<string, unknown> } {
   const byColumn: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
     const m = /^_(.+)_value$/.exec(name);
@@ -42,7 +49,7 @@ export function matchAlternateKey(table: TableDef, values: Record<string, unknow
       `The key attributes '${Object.keys(values).join(',')}' do not match an alternate key defined on the '${table.logicalName}' entity.`,
     );
   }
-  return byColumn;
+  return { key, byColumn };
 }
 
 /**

@@ -152,8 +152,11 @@ function expandValue(
   const lookup = table.lookups[expand.navigation];
   if (lookup) {
     const ref = row.record[lookup.column];
-    if (!isLookupRef(ref) || ref.entity !== lookup.target) return null;
-    const target = ctx.model.table(lookup.target)!;
+    if (!isLookupRef(ref)) return null;
+    // A principal (ownerid) points at a user or a team; other navigation properties at one table.
+    const targets = lookup.name === 'ownerid' ? (table.columns.ownerid?.targets ?? []) : [lookup.target];
+    if (!targets.includes(ref.entity)) return null;
+    const target = ctx.model.table(ref.entity)!;
     const related = ctx.store.get(target.logicalName, ref.id);
     return related ? serializeRecord(ctx, target, related, expand.options, annotations) : null;
   }

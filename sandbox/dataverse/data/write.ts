@@ -4,7 +4,8 @@ import type { EmulatorContext } from '../context';
 import { errors } from '../errors';
 import type { StoredRecord, TableDef } from '../model/types';
 import { afterDelete, afterSave, beforeDelete, beforeSave } from '../dynamicsRules';
-import { type ContentIds, type KeySpec, matchAlternateKey, resolveReference } from './refs';
+import { alternateKeyFor, type ContentIds, type KeySpec, resolveReference } from './refs';
+import { requireActiveKey } from '../keyIndex';
 import { coerceValue, toDataverseDate } from './values';
 
 export interface WriteOptions {
@@ -16,7 +17,8 @@ export interface WriteOptions {
 /** The id of the record a key names, or undefined. */
 export function findId(ctx: EmulatorContext, table: TableDef, key: KeySpec): string | undefined {
   if ('id' in key) return ctx.store.get(table.logicalName, key.id) ? key.id : undefined;
-  const wanted = matchAlternateKey(table, key.alternate);
+  const { key: alternateKey, byColumn: wanted } = alternateKeyFor(table, key.alternate);
+  requireActiveKey(ctx, table, alternateKey);
   const match = ctx.store.all(table.logicalName).find((row) =>
     Object.entries(wanted).every(([column, value]) => {
       const stored = row.record[column];

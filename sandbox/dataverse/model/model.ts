@@ -34,9 +34,12 @@ export class Model {
     if (from.custom) into.label = from.label ?? into.label;
   }
 
+  /** A key imported again with the same columns keeps its index (and its status). */
   addAlternateKey(table: TableDef, key: AlternateKey): void {
+    const existing = table.alternateKeys.find((k) => k.name === key.name);
+    const same = existing && existing.columns.join(',') === key.columns.join(',');
     table.alternateKeys = table.alternateKeys.filter((k) => k.name !== key.name);
-    table.alternateKeys.push(key);
+    table.alternateKeys.push(same ? existing : key);
   }
 
   addColumn(tableName: string, column: ColumnDef): void {

@@ -83,13 +83,23 @@ export function wireSystemRelationships(model: Model): void {
   wireDefaultLookups(model);
 }
 
-/** Gives every lookup that has no navigation property yet one per target table. */
+/**
+ * Gives every lookup that has no navigation property yet one per target table. The owner is one
+ * navigation property, `ownerid`, of type principal (a user or a team), with the relationship
+ * `owner_<entity set>` (Learn, "principal EntityType": owner_accounts … partner ownerid).
+ */
 export function wireDefaultLookups(model: Model): void {
   const rel = (name: string, referencing: string, column: string, referenced: string, lookupNav: string) =>
     model.addRelationship({ name, referencing, referenced, column, lookupNav, collectionNav: name });
   for (const table of model.tables()) {
     for (const [name, column] of Object.entries(table.columns)) {
       if (column.type !== 'lookup' || Object.values(table.lookups).some((l) => l.column === name)) continue;
+      if (name === 'ownerid') {
+        // Team first, so the navigation property's default target is the user.
+        for (const target of ['team', 'systemuser'])
+          rel(`owner_${table.entitySet}`, table.logicalName, name, target, 'ownerid');
+        continue;
+      }
       for (const target of column.targets ?? []) {
         const multi = (column.targets?.length ?? 0) > 1;
         rel(

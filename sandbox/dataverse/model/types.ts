@@ -42,6 +42,8 @@ export interface ColumnDef {
   /** Never returned by reads (authvalue on serviceendpoint). */
   validForRead?: boolean;
   custom?: boolean;
+  /** The global choice the options come from (customizations.xml `<optionsets>`). */
+  globalOptionSet?: string;
 }
 
 /** A single-valued navigation property: binds a lookup column to one target table. */
@@ -60,9 +62,16 @@ export interface CollectionNav {
   relationship: string;
 }
 
+/** EntityKeyMetadata.EntityKeyIndexStatus (Learn, "Work with alternate keys"). */
+export type KeyIndexStatus = 'Pending' | 'InProgress' | 'Active' | 'Failed';
+
 export interface AlternateKey {
   name: string;
   columns: string[];
+  /** When the key was defined (epoch ms); its index is built in the background after that. */
+  pendingSince?: number;
+  /** Settled once the index job ran; absent and not pending means Active (built-in keys). */
+  status?: 'Active' | 'Failed';
 }
 
 export interface TableDef {

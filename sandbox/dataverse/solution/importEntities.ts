@@ -61,7 +61,8 @@ function columnOf(attr: XmlElement, choices: Map<string, ChoiceOption[]>): Colum
   if (type === 'datetime' && textOf(attr, 'Format')?.toLowerCase() === 'date') type = 'dateonly';
   const maxLength = Number(textOf(attr, 'MaxLength'));
   const inline = optionsOf(childOf(attr, 'optionset'));
-  const global = choices.get(textOf(attr, 'OptionSetName') ?? '');
+  const globalName = textOf(attr, 'OptionSetName') ?? '';
+  const global = choices.get(globalName);
   const flag = (name: string) => (textOf(attr, name) === undefined ? undefined : textOf(attr, name) === '1');
   return {
     logicalName,
@@ -70,6 +71,7 @@ function columnOf(attr: XmlElement, choices: Map<string, ChoiceOption[]>): Colum
     label: label(attr, 'displaynames', 'displayname'),
     ...(Number.isFinite(maxLength) && maxLength > 0 ? { maxLength } : {}),
     ...(inline.length || global ? { options: inline.length ? inline : global } : {}),
+    ...(!inline.length && global ? { globalOptionSet: globalName } : {}),
     ...(flag('ValidForCreateApi') === false ? { validForCreate: false } : {}),
     ...(flag('ValidForUpdateApi') === false ? { validForUpdate: false } : {}),
     custom: flag('IsCustomField') ?? false,
@@ -103,6 +105,8 @@ export function tableFromEntity(
     columns: childrenOf(childOf(k, 'EntityKeyAttributes'), 'AttributeName').map((a) =>
       a.text.trim().toLowerCase(),
     ),
+    // Its index is built in the background: Pending until then (keyIndex.ts).
+    pendingSince: Date.now(),
   }));
   const isNewTable = !known;
   if (!info && !known) return undefined;

@@ -42,8 +42,9 @@ export function client(emulator: DataverseEmulator, token: string | null = emula
   };
 }
 
+/** Keys are Active at once here unless a test asks for the delay (keys.test.ts does). */
 export async function startEmulator(options: DataverseEmulatorOptions = {}) {
-  const emulator = await startDataverseEmulator({ dataDir: null, ...options });
+  const emulator = await startDataverseEmulator({ dataDir: null, keyActivationDelayMs: 0, ...options });
   return { emulator, api: client(emulator) };
 }
 

@@ -1,13 +1,13 @@
 /**
- * The relay's Dataverse Web API client over fetch: 429 and 503 retried a bounded number of times,
- * honouring Retry-After; a 412 is a DataverseConcurrencyError, all else a DataverseError.
+ * The relay's typed Dataverse client over dynamics-web-api (`webApiLibrary.ts`): 429 and 503 retried a
+ * bounded number of times, honouring Retry-After; a 412 is a DataverseConcurrencyError, all else a DataverseError.
  */
-import { BatchItem, BatchPart, buildBatch, parseBatchResponse } from './batch';
-import { dataverseErrorFrom, DataverseError, dataverseNetworkError } from './errors';
-import { idFromEntityUrl, queryString, QueryOptions } from './odata';
+import { BatchItem, BatchPart } from './batch';
+import { dataverseErrorFrom, DataverseError } from './errors';
+import { errorFromLibrary, isLibraryHttpError, isNetworkError, partFrom } from './libraryJson';
+import { QueryOptions } from './odata';
 import { TokenProvider } from './tokenProvider';
-
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+import { batchGroups, WebApiLibrary } from './webApiLibrary';
 
 export interface DataverseClient {
   /** One record by `entityset(key)` path; null when it does not exist. */
@@ -45,7 +45,6 @@ export interface DataverseHttpClientOptions {
   url: string;
   tokenProvider: TokenProvider;
   apiVersion?: string;
-  fetch?: FetchLike;
   /** Retries after a 429/503 (or a lost GET); default 3. */
   maxRetries?: number;
   /** A Retry-After longer than this is not waited for; the error goes up for the queue to reschedule. */
@@ -58,20 +57,27 @@ export interface DataverseHttpClientOptions {
 
 const RETRY_STATUSES = new Set([429, 503]);
 const IDEMPOTENT = new Set(['GET', 'PATCH', 'PUT', 'DELETE']);
+/** What a success answers, per operation: the library hands back data, not the status line. */
+type Operation = { method: string; okStatus: number; retryPost?: boolean };
 
 export class DataverseHttpClient implements DataverseClient {
   readonly apiUrl: string;
   readonly apiPath: string;
-  private readonly fetch: FetchLike;
+  private readonly library: WebApiLibrary;
   private readonly maxRetries: number;
   private readonly maxRetryAfterMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: DataverseHttpClientOptions) {
-    const origin = new URL(options.url).origin;
-    this.apiPath = `/api/data/${options.apiVersion ?? 'v9.2'}/`;
-    this.apiUrl = `${origin}${this.apiPath}`;
-    this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+    const version = (options.apiVersion ?? 'v9.2').replace(/^v/, '');
+    this.library = new WebApiLibrary({
+      url: options.url,
+      apiVersion: version,
+      getToken: () => options.tokenProvider.getToken(),
+      timeoutMs: options.timeoutMs ?? 60_000,
+    });
+    this.apiUrl = this.library.apiUrl;
+    this.apiPath = new URL(this.apiUrl).pathname;
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -79,8 +85,7 @@ export class DataverseHttpClient implements DataverseClient {
 
   async get<T>(path: string, query?: QueryOptions): Promise<T | null> {
     try {
-      const response = await this.send('GET', this.url(path) + queryString(query));
-      return (await response.json()) as T;
+      return await this.send({ method: 'GET', okStatus: 200 }, () => this.library.retrieve<T>(path, query));
     } catch (error) {
       if (error instanceof DataverseError && error.status === 404) return null;
       throw error;
@@ -88,28 +93,23 @@ export class DataverseHttpClient implements DataverseClient {
   }
 
   async query<T>(entitySet: string, query?: QueryOptions, paging: PagingOptions = {}): Promise<T[]> {
-    const headers: Record<string, string> = {};
-    if (paging.maxPageSize) headers.Prefer = `odata.maxpagesize=${paging.maxPageSize}`;
     const rows: T[] = [];
-    let next: string | undefined = this.url(entitySet) + queryString(query);
+    let next: string | undefined = entitySet;
     for (let page = 0; next && page < (paging.maxPages ?? 10_000); page++) {
-      const response = await this.send('GET', next, { headers });
-      const json = (await response.json()) as { value?: T[]; '@odata.nextLink'?: string };
-      rows.push(...(json.value ?? []));
-      next = json['@odata.nextLink'];
+      const source: string = next;
+      const answer = await this.send({ method: 'GET', okStatus: 200 }, () =>
+        this.library.page<T>(source, page === 0 ? query : {}, paging.maxPageSize),
+      );
+      rows.push(...answer.value);
+      next = answer.nextLink;
     }
     return rows;
   }
 
   async create(entitySet: string, body: Record<string, unknown>): Promise<string> {
-    const response = await this.send('POST', this.url(entitySet), { body });
-    const id = idFromEntityUrl(response.headers.get('OData-EntityId') ?? '');
+    const id = await this.send({ method: 'POST', okStatus: 204 }, () => this.library.create(entitySet, body));
     if (!id)
-      throw new DataverseError(
-        response.status,
-        'no-entity-id',
-        `Dataverse created a ${entitySet} row but sent no id`,
-      );
+      throw new DataverseError(204, 'no-entity-id', `Dataverse created a ${entitySet} row but sent no id`);
     return id;
   }
 
@@ -118,83 +118,83 @@ export class DataverseHttpClient implements DataverseClient {
     body: Record<string, unknown>,
     options: { ifMatch?: string } = {},
   ): Promise<void> {
-    await this.send('PATCH', this.url(path), { body, headers: { 'If-Match': options.ifMatch ?? '*' } });
+    await this.send({ method: 'PATCH', okStatus: 204 }, () =>
+      this.library.update(path, body, options.ifMatch ?? '*'),
+    );
   }
 
   async upsert(path: string, body: Record<string, unknown>): Promise<string | undefined> {
-    const response = await this.send('PATCH', this.url(path), { body });
-    return idFromEntityUrl(response.headers.get('OData-EntityId') ?? '');
+    return this.send({ method: 'PATCH', okStatus: 204 }, () => this.library.upsert(path, body));
   }
 
   async delete(path: string, options: { ifMatch?: string } = {}): Promise<void> {
-    await this.send('DELETE', this.url(path), {
-      headers: options.ifMatch ? { 'If-Match': options.ifMatch } : {},
-    });
+    await this.send({ method: 'DELETE', okStatus: 204 }, () => this.library.delete(path, options.ifMatch));
   }
 
+  /**
+   * One library `$batch` per changeset and one per run of plain requests (`batchGroups`); without
+   * continue-on-error the first failed group stops the rest, as Dataverse stops at the first failure.
+   */
   async batch(
     items: readonly BatchItem[],
     options: { continueOnError?: boolean } = {},
   ): Promise<BatchPart[]> {
-    const built = buildBatch(items, { apiPath: this.apiPath });
-    const headers: Record<string, string> = { 'Content-Type': built.contentType };
-    if (options.continueOnError) headers.Prefer = 'odata.continue-on-error';
+    const parts: BatchPart[] = [];
+    for (const [index, group] of batchGroups(items).entries()) {
+      const changeset = 'changeset' in group[0] ? `changeset_${index + 1}` : undefined;
+      const results = await this.batchOnce(group, options.continueOnError ?? false);
+      const groupParts = results.map((r) => partFrom(r, changeset));
+      parts.push(...groupParts);
+      const failed = groupParts.some((p) => p.status < 200 || p.status >= 300);
+      if (failed && !options.continueOnError) break;
+    }
+    return parts;
+  }
+
+  /** A batch that failed as a whole (400 without continue-on-error) still answers its parts. */
+  private async batchOnce(group: BatchItem[], continueOnError: boolean): Promise<unknown[]> {
     // A throttled batch was not executed, so it is safe to send again.
-    const response = await this.send('POST', this.url('$batch'), {
-      rawBody: built.body,
-      headers,
-      retryPost: true,
-    });
-    const contentType = response.headers.get('Content-Type') ?? '';
-    return parseBatchResponse(await response.text(), contentType);
+    const operation = { method: 'POST', okStatus: 200, retryPost: true };
+    try {
+      return await this.send(operation, () => this.library.batch(group, continueOnError), true);
+    } catch (error) {
+      if (Array.isArray(error)) return error;
+      throw error;
+    }
   }
 
-  private url(path: string): string {
-    return /^https?:\/\//i.test(path) ? path : `${this.apiUrl}${path.replace(/^\//, '')}`;
-  }
-
-  private async send(
-    method: string,
-    url: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; retryPost?: boolean } = {},
-  ): Promise<Response> {
+  private async send<T>(operation: Operation, call: () => Promise<T>, partsAreAnswers = false): Promise<T> {
+    const { method } = operation;
     for (let attempt = 0; ; attempt++) {
-      const token = await this.options.tokenProvider.getToken();
-      const headers: Record<string, string> = {
-        Accept: 'application/json',
-        'OData-MaxVersion': '4.0',
-        'OData-Version': '4.0',
-        Authorization: `Bearer ${token}`,
-        ...(method === 'GET' ? { 'If-None-Match': 'null' } : {}),
-        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...options.headers,
-      };
-      const body = options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
       const started = Date.now();
-      let response: Response;
+      let caught: unknown;
       try {
-        const signal = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
-        response = await this.fetch(url, { method, headers, body, signal });
-      } catch (cause) {
-        this.options.onRequest?.({ method, status: 0, ms: Date.now() - started });
-        const error = dataverseNetworkError(cause);
+        const result = await call();
+        this.options.onRequest?.({ method, status: operation.okStatus, ms: Date.now() - started });
+        return result;
+      } catch (error) {
+        caught = error;
+      }
+      // The library rejects a failed batch with its parts: that is an answer, not an error to retry.
+      if (partsAreAnswers && Array.isArray(caught)) {
+        this.options.onRequest?.({ method, status: 400, ms: Date.now() - started });
+        throw caught;
+      }
+      // Our own mistakes (a bad path, a library parameter check) are bugs, not Dataverse's answer.
+      if (!isLibraryHttpError(caught) && !isNetworkError(caught)) throw caught;
+      const error = errorFromLibrary(caught);
+      this.options.onRequest?.({ method, status: error.status, ms: Date.now() - started });
+      if (!isLibraryHttpError(caught)) {
         if (attempt < this.maxRetries && IDEMPOTENT.has(method)) {
           await this.sleep(backoffMs(attempt));
           continue;
         }
         throw error;
       }
-      this.options.onRequest?.({ method, status: response.status, ms: Date.now() - started });
-      if (response.ok) return response;
-      const error = dataverseErrorFrom(
-        response.status,
-        await response.text(),
-        response.headers.get('Retry-After'),
-      );
       const waitMs = error.retryAfterMs ?? backoffMs(attempt);
       const mayRetry =
-        RETRY_STATUSES.has(response.status) &&
-        (method !== 'POST' || options.retryPost || response.status === 429);
+        RETRY_STATUSES.has(error.status) &&
+        (method !== 'POST' || operation.retryPost || error.status === 429);
       if (mayRetry && attempt < this.maxRetries && waitMs <= this.maxRetryAfterMs) {
         await this.sleep(waitMs);
         continue;

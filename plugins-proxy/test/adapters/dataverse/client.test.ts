@@ -1,19 +1,29 @@
 import { DataverseHttpClient } from '../../../src/adapters/dataverse/client';
 import { DataverseConcurrencyError, DataverseError } from '../../../src/adapters/dataverse/errors';
 import { StaticTokenProvider } from '../../../src/adapters/dataverse/tokenProvider';
-import { fakeFetch, FakeReply } from '../helpers/fakeFetch';
+import {
+  type FakeDataverse,
+  type FakeReply,
+  type ScriptedReply,
+  startFakeDataverse,
+} from '../helpers/fakeDataverseServer';
 
-const ORG = 'https://org.crm.dynamics.com';
-const API = `${ORG}/api/data/v9.2/`;
 const ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+let fake: FakeDataverse;
+let API = '';
 
-function client(replies: FakeReply[], maxRetries = 3) {
-  const fake = fakeFetch(replies);
+beforeEach(async () => {
+  fake = await startFakeDataverse();
+  API = fake.api;
+});
+afterEach(() => fake.close());
+
+function client(replies: ScriptedReply[], maxRetries = 3) {
+  fake.reply(...replies);
   const waits: number[] = [];
   const dataverse = new DataverseHttpClient({
-    url: ORG,
+    url: fake.url,
     tokenProvider: new StaticTokenProvider('tok'),
-    fetch: fake.fetch,
     maxRetries,
     sleep: async (ms) => {
       waits.push(ms);
@@ -137,33 +147,37 @@ describe('DataverseHttpClient', () => {
 
   it('sends a $batch and returns its parts', async () => {
     const response = [
-      '--b1',
+      '--batchresponse_b1',
       'Content-Type: application/http',
+      'Content-Transfer-Encoding: binary',
       '',
       'HTTP/1.1 200 OK',
+      'Content-Type: application/json; odata.metadata=minimal',
       '',
       '{"value":[]}',
-      '--b1--',
+      '--batchresponse_b1--',
       '',
     ].join('\r\n');
     const { dataverse, calls } = client([
-      { status: 200, headers: { 'Content-Type': 'multipart/mixed; boundary=b1' }, body: response },
+      {
+        status: 200,
+        headers: { 'Content-Type': 'multipart/mixed; boundary=batchresponse_b1' },
+        body: response,
+      },
     ]);
     const parts = await dataverse.batch([{ method: 'GET', url: 'accounts' }]);
     expect(parts).toEqual([expect.objectContaining({ status: 200, body: '{"value":[]}' })]);
     expect(calls[0].url).toBe(`${API}$batch`);
-    expect(calls[0].headers['content-type']).toMatch(/^multipart\/mixed; boundary="batch_/);
-    expect(calls[0].body).toContain('GET /api/data/v9.2/accounts HTTP/1.1');
+    expect(calls[0].headers['content-type']).toMatch(/^multipart\/mixed; ?boundary=/);
+    expect(calls[0].body).toContain(`GET ${API}accounts HTTP/1.1`);
   });
 
   it('reports an unreachable server as a retryable network error', async () => {
-    const fetch = async () => {
-      throw new TypeError('fetch failed');
-    };
+    const url = fake.url;
+    await fake.close();
     const dataverse = new DataverseHttpClient({
-      url: ORG,
+      url,
       tokenProvider: new StaticTokenProvider(),
-      fetch,
       maxRetries: 0,
     });
     await expect(dataverse.get(`accounts(${ID})`)).rejects.toMatchObject({ status: 0, retryable: true });
@@ -172,14 +186,10 @@ describe('DataverseHttpClient', () => {
 
 describe('DataverseHttpClient timeouts', () => {
   it('gives up on a request that never answers and reports it as a network error', async () => {
-    const fetch = (_url: string, init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
+    fake.reply('hang');
     const dataverse = new DataverseHttpClient({
-      url: ORG,
+      url: fake.url,
       tokenProvider: new StaticTokenProvider(),
-      fetch,
       maxRetries: 0,
       timeoutMs: 50,
     });

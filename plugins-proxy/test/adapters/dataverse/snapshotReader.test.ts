@@ -4,7 +4,8 @@ import { SnapshotReader } from '../../../src/adapters/dataverse/snapshotReader';
 import { StaticTokenProvider } from '../../../src/adapters/dataverse/tokenProvider';
 import { parseSnapshot } from '../../../src/domain/snapshot';
 import { batchResponse } from '../helpers/batchResponse';
-import { fakeFetch, FakeReply } from '../helpers/fakeFetch';
+import type { FakeReply } from '../helpers/fakeDataverseServer';
+import { type FakeDataverse, startFakeDataverse } from '../helpers/fakeDataverseServer';
 
 const ORG = 'https://org.crm.dynamics.com';
 const INVOICE = '00000000-0000-0000-0000-00000000a001';
@@ -63,12 +64,17 @@ const referenceParts = (extra: Array<{ status: number; body?: unknown }> = []) =
     ...extra,
   ]);
 
+let fake: FakeDataverse;
+beforeEach(async () => {
+  fake = await startFakeDataverse();
+});
+afterEach(() => fake.close());
+
 function reader(replies: FakeReply[]) {
-  const fake = fakeFetch(replies);
+  fake.reply(...replies);
   const client = new DataverseHttpClient({
-    url: ORG,
+    url: fake.url,
     tokenProvider: new StaticTokenProvider(),
-    fetch: fake.fetch,
   });
   const snapshots = new SnapshotReader({
     client,

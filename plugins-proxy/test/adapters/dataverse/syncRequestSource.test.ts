@@ -2,9 +2,9 @@ import { CHOICES } from '../../../../solution/names';
 import { DataverseHttpClient } from '../../../src/adapters/dataverse/client';
 import { DataverseSyncRequestSource } from '../../../src/adapters/dataverse/syncRequestSource';
 import { StaticTokenProvider } from '../../../src/adapters/dataverse/tokenProvider';
-import { fakeFetch, FakeReply } from '../helpers/fakeFetch';
+import type { FakeReply } from '../helpers/fakeDataverseServer';
+import { type FakeDataverse, startFakeDataverse } from '../helpers/fakeDataverseServer';
 
-const ORG = 'https://org.crm.dynamics.com';
 const ROW = '00000000-0000-0000-0000-00000000e001';
 const row = {
   stl_synchistoryid: ROW,
@@ -14,12 +14,17 @@ const row = {
   _stl_connectionid_value: null,
 };
 
+let fake: FakeDataverse;
+beforeEach(async () => {
+  fake = await startFakeDataverse();
+});
+afterEach(() => fake.close());
+
 function source(replies: FakeReply[]) {
-  const fake = fakeFetch(replies);
+  fake.reply(...replies);
   const client = new DataverseHttpClient({
-    url: ORG,
+    url: fake.url,
     tokenProvider: new StaticTokenProvider(),
-    fetch: fake.fetch,
   });
   return { rows: new DataverseSyncRequestSource(client), calls: fake.calls };
 }
