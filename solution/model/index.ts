@@ -1,5 +1,5 @@
 import { DOCS_WEB_RESOURCES } from './docs';
-import { ALTERNATE_KEYS, COMPONENTS, LOOKUPS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
+import { ALTERNATE_KEYS, COMPONENTS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
 import { SOLUTION_VERSION } from '../version';
 import { GLOBAL_CHOICES } from './choices';
 import { connectionForm, invoiceXeroForm, mainFormFor } from './forms';
@@ -23,7 +23,8 @@ import {
 } from './tables/reference';
 import { paymentTable, syncHistoryTable, xeroLinkTable } from './tables/sync';
 import { invoiceDetailExtension, invoiceExtension, productExtension } from './tables/system';
-import type { AlternateKey, CustomTable, Relationship, SolutionModel, Table } from './types';
+import type { AlternateKey, CustomTable, SolutionModel, Table } from './types';
+import { RELATIONSHIPS } from './relationships';
 import { syncHistoryViews, viewsFor } from './views';
 
 export * from './types';
@@ -47,23 +48,6 @@ const TABLES_IN_MODEL: readonly Table[] = [
   invoiceDetailExtension,
   productExtension,
 ];
-
-/** Sync history and payments go when their invoice goes; reference rows cannot orphan an invoice. */
-function cascadeFor(referencing: string, referenced: string): Relationship['cascadeDelete'] {
-  if (referenced === SYSTEM_TABLES.invoice.logicalName) return 'Cascade';
-  if (referencing === TABLES.xeroLink.logicalName || referenced === TABLES.connection.logicalName)
-    return 'Cascade';
-  return 'RemoveLink';
-}
-
-const RELATIONSHIPS: readonly Relationship[] = LOOKUPS.map((l) => ({
-  name: l.relationship,
-  referencedTable: l.target,
-  referencingTable: l.table,
-  lookupColumn: l.column,
-  navigationProperty: l.navigationProperty,
-  cascadeDelete: cascadeFor(l.table, l.target),
-}));
 
 const KEY_LABELS: Record<string, string> = {
   [TABLES.glCode.logicalName]: 'Connection and code',
