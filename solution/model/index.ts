@@ -2,7 +2,9 @@ import { DOCS_WEB_RESOURCES } from './docs';
 import { ALTERNATE_KEYS, COMPONENTS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
 import { SOLUTION_VERSION } from '../version';
 import { GLOBAL_CHOICES } from './choices';
-import { connectionForm, invoiceXeroForm, mainFormFor } from './forms';
+import { connectionForm, mainFormFor } from './forms';
+import { SALES_HUB_EXTENSION } from './salesHub';
+import { SYSTEM_FORMS } from './systemForms';
 import {
   ENVIRONMENT_VARIABLES,
   FIELD_SECURITY_PROFILES,
@@ -25,7 +27,7 @@ import { paymentTable, syncHistoryTable, xeroLinkTable } from './tables/sync';
 import { invoiceDetailExtension, invoiceExtension, productExtension } from './tables/system';
 import type { AlternateKey, CustomTable, SolutionModel, Table } from './types';
 import { RELATIONSHIPS } from './relationships';
-import { syncHistoryViews, viewsFor } from './views';
+import { invoiceLinesView, syncHistoryViews, viewsFor } from './views';
 
 export * from './types';
 
@@ -80,9 +82,12 @@ export const solutionModel: SolutionModel = {
   alternateKeys: KEYS,
   forms: [
     ...CUSTOM_TABLES.map((t) => (t === connectionTable ? connectionForm : mainFormFor(t))),
-    invoiceXeroForm,
+    ...SYSTEM_FORMS,
   ],
-  views: CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+  views: [
+    ...CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+    invoiceLinesView,
+  ],
   ribbon: RIBBON_BUTTONS,
   webResources: [...WEB_RESOURCES, ...DOCS_WEB_RESOURCES],
   controls: PCF_CONTROLS,
@@ -96,9 +101,15 @@ export const solutionModel: SolutionModel = {
       uniqueName: COMPONENTS.appModule,
       displayName: 'Stellarise',
       description: 'Sync invoices to Xero, follow sync history and payments, and set up Xero connections.',
-      tables: [...CUSTOM_TABLES.map((t) => t.logicalName), SYSTEM_TABLES.invoice.logicalName],
+      tables: [
+        ...CUSTOM_TABLES.map((t) => t.logicalName),
+        SYSTEM_TABLES.invoice.logicalName,
+        SYSTEM_TABLES.invoiceDetail.logicalName,
+        SYSTEM_TABLES.product.logicalName,
+      ],
       siteMapSource: 'sitemap/stellarise.sitemap.xml',
       roles: [COMPONENTS.adminRole, COMPONENTS.userRole],
     },
   ],
+  appModuleExtensions: [SALES_HUB_EXTENSION],
 };

@@ -1,4 +1,4 @@
-import { COLUMNS } from '../names';
+import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../names';
 import type { CustomTable, View } from './types';
 
 /** Columns a list shows by default: the name and the first short columns of the table. */
@@ -53,3 +53,26 @@ export function syncHistoryViews(table: CustomTable): View[] {
         },
   );
 }
+
+/** The invoice products grid of the full invoice form (unmanaged package), with each line's Xero codes. */
+export const INVOICE_LINES_VIEW = 'Invoice products (Xero)';
+
+const line = COLUMNS.invoiceDetail;
+export const invoiceLinesView: View = {
+  table: SYSTEM_TABLES.invoiceDetail.logicalName,
+  name: INVOICE_LINES_VIEW,
+  type: 'associated',
+  // Not the table's default: the Sales views stay what Microsoft ships.
+  isDefault: false,
+  columns: [
+    SYSTEM_COLUMNS.invoiceDetail.productId,
+    SYSTEM_COLUMNS.invoiceDetail.productDescription,
+    SYSTEM_COLUMNS.invoiceDetail.quantity,
+    SYSTEM_COLUMNS.invoiceDetail.pricePerUnit,
+    line.glCodeId,
+    line.taxRateId,
+    SYSTEM_COLUMNS.invoiceDetail.extendedAmount,
+  ],
+  sortBy: SYSTEM_COLUMNS.invoiceDetail.lineItemNumber,
+  activeOnly: false,
+};

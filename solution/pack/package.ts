@@ -31,7 +31,7 @@ export function packageEntries(model: SolutionModel, managed: boolean, inputs: P
     })),
   ];
   return [
-    { path: 'customizations.xml', data: utf8(customizationsXml(model, inputs.siteMaps)) },
+    { path: 'customizations.xml', data: utf8(customizationsXml(model, inputs.siteMaps, managed)) },
     {
       path: '[Content_Types].xml',
       data: utf8(contentTypesXml(['customizations.xml', 'solution.xml', ...parts.map((p) => p.path)])),

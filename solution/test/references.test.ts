@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { solutionModel } from '../model';
+import { SYSTEM_RELATIONSHIPS, SYSTEM_TABLE_COLUMNS } from '../model/known';
 import { customizationsXml } from '../pack/customizations';
 import { validateModel } from '../pack/validate';
 import { all, childrenOf, parseXml, textOf } from './support/dom';
@@ -31,7 +32,10 @@ describe('cross-references inside the package', () => {
   });
 
   it('names an existing one-to-many relationship on every sub-grid', () => {
-    const relationships = all(doc, 'EntityRelationship').map((r) => r.getAttribute('Name'));
+    const relationships = [
+      ...all(doc, 'EntityRelationship').map((r) => r.getAttribute('Name')),
+      ...Object.keys(SYSTEM_RELATIONSHIPS),
+    ];
     for (const grid of all(doc, 'RelationshipName').filter(
       (n) => n.parentElement?.tagName === 'parameters',
     )) {
@@ -88,14 +92,14 @@ describe('cross-references inside the package', () => {
     expect(statusControls).toHaveLength(1);
   });
 
-  it('uses only columns of the form table on every form, or known platform columns', () => {
+  it('uses only columns of the form table on every form, or known Dynamics columns', () => {
     for (const form of all(doc, 'systemform')) {
       const entity = entityOf(form) as Element;
       const own = attributeNames(entity);
+      const table = (textOf(entity, 'Name') ?? '').toLowerCase();
       for (const control of all(form, 'control').filter((c) => c.hasAttribute('datafieldname'))) {
         const column = control.getAttribute('datafieldname') as string;
-        if (!own.includes(column))
-          expect(['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate']).toContain(column);
+        if (!own.includes(column)) expect(Object.keys(SYSTEM_TABLE_COLUMNS[table] ?? {})).toContain(column);
       }
     }
   });
@@ -199,8 +203,9 @@ describe('cross-references inside the package', () => {
   });
 
   it('gives each custom table one public default view named Active …', () => {
+    const custom = (e: Element) => e.getElementsByTagName('entity')[0]?.getAttribute('unmodified') !== '1';
     for (const entity of childrenOf(doc.getElementsByTagName('Entities')[0], 'Entity').filter(
-      (e) => e.getElementsByTagName('savedquery').length,
+      (e) => custom(e) && e.getElementsByTagName('savedquery').length,
     )) {
       const publicDefaults = all(entity, 'savedquery').filter(
         (q) => textOf(q, 'querytype') === '0' && textOf(q, 'isdefault') === '1',

@@ -1,4 +1,5 @@
 import type { CustomTable, SolutionModel, SystemTableExtension, Table } from '../../model/types';
+import { SYSTEM_TABLES } from '../../names';
 import { descriptions, displayNames, INTRODUCED_VERSION, LANGUAGE, localizedNames } from '../labels';
 import { el, leaf, type XmlElement } from '../xml';
 import { attributeXml, primaryKeyXml, stateAttributesXml } from './attributes';
@@ -115,7 +116,7 @@ function entityKeys(model: SolutionModel, table: Table): XmlElement | null {
 const nameElement = (schemaName: string, displayName: string) =>
   el('Name', { LocalizedName: displayName, OriginalName: displayName }, [{ text: schemaName }]);
 
-function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
+function customEntityXml(model: SolutionModel, table: CustomTable, managed: boolean): XmlElement {
   const t = table.logicalName;
   const forms = model.forms.filter((f) => f.table === t);
   const views = model.views.filter((v) => v.table === t);
@@ -142,28 +143,39 @@ function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
       el(
         'forms',
         { type: 'main' },
-        forms.map((f, i) => systemFormXml(model, f, i === 0)),
+        forms.map((f, i) => systemFormXml(model, f, i === 0, managed)),
       ),
     ]),
     el('SavedQueries', {}, [
       el(
         'savedqueries',
         {},
-        views.map((v) => savedQueryXml(table, v)),
+        views.map((v) =>
+          savedQueryXml(
+            { logicalName: t, primaryId: `${t}id`, primaryName: table.primaryName.logicalName },
+            v,
+          ),
+        ),
       ),
     ]),
     ribbonDiffXml(model.ribbon.filter((b) => b.table === t)),
   ]);
 }
 
-function systemEntityXml(model: SolutionModel, table: SystemTableExtension): XmlElement {
+/**
+ * A Dynamics table as modern exports include one with "only selected subcomponents" (root
+ * behavior 2): `<entity unmodified="1">` with only our columns, then our forms, views and ribbon;
+ * the table's own metadata is left as it is (reference/dataverse-solution.md §5.5).
+ */
+function systemEntityXml(model: SolutionModel, table: SystemTableExtension, managed: boolean): XmlElement {
   const t = table.logicalName;
   const forms = model.forms.filter((f) => f.table === t);
+  const views = model.views.filter((v) => v.table === t);
+  const names = Object.values(SYSTEM_TABLES).find((s) => s.logicalName === t);
   return el('Entity', {}, [
     nameElement(table.schemaName, table.displayName),
     el('EntityInfo', {}, [
-      el('entity', { Name: table.schemaName }, [
-        localizedNames(table.displayName),
+      el('entity', { Name: table.schemaName, unmodified: 1 }, [
         el(
           'attributes',
           {},
@@ -176,7 +188,16 @@ function systemEntityXml(model: SolutionModel, table: SystemTableExtension): Xml
           el(
             'forms',
             { type: 'main' },
-            forms.map((f) => systemFormXml(model, f, false)),
+            forms.map((f) => systemFormXml(model, f, false, managed)),
+          ),
+        ])
+      : null,
+    views.length && names
+      ? el('SavedQueries', {}, [
+          el(
+            'savedqueries',
+            {},
+            views.map((v) => savedQueryXml(names, v)),
           ),
         ])
       : null,
@@ -184,7 +205,7 @@ function systemEntityXml(model: SolutionModel, table: SystemTableExtension): Xml
   ]);
 }
 
-export function entitiesXml(model: SolutionModel): XmlElement {
+export function entitiesXml(model: SolutionModel, managed = false): XmlElement {
   // Exports list entities by schema name, case-insensitively (Account, Contact, com_Collection...).
   const sorted = [...model.tables].sort((a, b) =>
     a.schemaName.toLowerCase().localeCompare(b.schemaName.toLowerCase()),
@@ -192,6 +213,8 @@ export function entitiesXml(model: SolutionModel): XmlElement {
   return el(
     'Entities',
     {},
-    sorted.map((t) => (t.kind === 'custom' ? customEntityXml(model, t) : systemEntityXml(model, t))),
+    sorted.map((t) =>
+      t.kind === 'custom' ? customEntityXml(model, t, managed) : systemEntityXml(model, t, managed),
+    ),
   );
 }

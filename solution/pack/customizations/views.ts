@@ -1,4 +1,4 @@
-import type { CustomTable, View } from '../../model/types';
+import type { View } from '../../model/types';
 import { braced, componentId } from '../guid';
 import { INTRODUCED_VERSION, localizedNames } from '../labels';
 import { el, leaf, type XmlElement } from '../xml';
@@ -8,8 +8,15 @@ const QUERY_TYPE: Record<View['type'], number> = { public: 0, associated: 2, qui
 export const viewId = (view: Pick<View, 'table' | 'name'>): string =>
   componentId('view', `${view.table}/${view.name}`);
 
-export function savedQueryXml(table: CustomTable, view: View): XmlElement {
-  const id = `${table.logicalName}id`;
+/** The table a view queries: its logical name, primary id and primary name (the grid's link). */
+export interface ViewTarget {
+  readonly logicalName: string;
+  readonly primaryId: string;
+  readonly primaryName: string;
+}
+
+export function savedQueryXml(table: ViewTarget, view: View): XmlElement {
+  const id = table.primaryId;
   const conditions = [
     view.activeOnly ? el('condition', { attribute: 'statecode', operator: 'eq', value: 0 }) : null,
   ];
@@ -29,17 +36,13 @@ export function savedQueryXml(table: CustomTable, view: View): XmlElement {
         : null,
     ]),
   ]);
-  const grid = el(
-    'grid',
-    { name: 'resultset', jump: table.primaryName.logicalName, select: 1, icon: 1, preview: 1 },
-    [
-      el(
-        'row',
-        { name: 'result', id },
-        view.columns.map((c, i) => el('cell', { name: c, width: i === 0 ? 300 : 150 })),
-      ),
-    ],
-  );
+  const grid = el('grid', { name: 'resultset', jump: table.primaryName, select: 1, icon: 1, preview: 1 }, [
+    el(
+      'row',
+      { name: 'result', id },
+      view.columns.map((c, i) => el('cell', { name: c, width: i === 0 ? 300 : 150 })),
+    ),
+  ]);
   return el('savedquery', {}, [
     leaf('IsCustomizable', 1),
     leaf('CanBeDeleted', view.isDefault ? 0 : 1),
