@@ -27,7 +27,7 @@ import { paymentTable, syncHistoryTable, xeroLinkTable } from './tables/sync';
 import { invoiceDetailExtension, invoiceExtension, productExtension } from './tables/system';
 import type { AlternateKey, CustomTable, SolutionModel, Table } from './types';
 import { RELATIONSHIPS } from './relationships';
-import { invoiceLinesView, syncHistoryViews, viewsFor } from './views';
+import { invoiceLinesView, invoicesXeroView, syncHistoryViews, viewsFor } from './views';
 
 export * from './types';
 
@@ -86,6 +86,7 @@ export const solutionModel: SolutionModel = {
   ],
   views: [
     ...CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+    invoicesXeroView,
     invoiceLinesView,
   ],
   ribbon: RIBBON_BUTTONS,

@@ -34,7 +34,7 @@ function systemTabs(form: SalesForm): FormTab[] {
               view: INVOICE_LINES_VIEW,
             },
           ]
-        : s.columns.map(field),
+        : s.columns.map((column) => ({ kind: 'field' as const, column, label: form.labels[column] })),
     })),
   }));
 }
@@ -45,7 +45,7 @@ function extend(form: SalesForm, description: string, added: FormTab): Form {
     name: form.name,
     type: 'main',
     description,
-    header: form.header,
+    header: form.header.map((column) => ({ column, label: form.labels[column] ?? column })),
     tabs: [...systemTabs(form), added],
     systemForm: { formId: form.formId, source: form.source },
   };

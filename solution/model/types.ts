@@ -171,8 +171,8 @@ export interface Form {
   readonly type: 'main';
   readonly description: string;
   readonly tabs: readonly FormTab[];
-  /** Columns in the form header (the system form's own). */
-  readonly header?: readonly string[];
+  /** Fields in the form header (the system form's own), with their labels. */
+  readonly header?: readonly { readonly column: string; readonly label: string }[];
   /**
    * Set when this is a Dynamics form we extend: it ships under the system form's own id, as a
    * diff (our tabs Added) in the managed package and as the full form in the unmanaged one.

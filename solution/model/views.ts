@@ -76,3 +76,26 @@ export const invoiceLinesView: View = {
   sortBy: SYSTEM_COLUMNS.invoiceDetail.lineItemNumber,
   activeOnly: false,
 };
+
+const inv = COLUMNS.invoice;
+/**
+ * The invoices of the Stellarise area with where each stands with Xero. Its own view, not a
+ * change to the Sales views, and every invoice (paid ones keep their Xero status in the list).
+ */
+export const invoicesXeroView: View = {
+  table: SYSTEM_TABLES.invoice.logicalName,
+  name: 'Invoices (Xero)',
+  type: 'public',
+  isDefault: false,
+  columns: [
+    SYSTEM_COLUMNS.invoice.name,
+    SYSTEM_COLUMNS.invoice.invoiceNumber,
+    SYSTEM_COLUMNS.invoice.customerId,
+    SYSTEM_COLUMNS.invoice.totalAmount,
+    inv.syncStatus,
+    inv.xeroNumber,
+    inv.lastSyncedOn,
+  ],
+  sortBy: SYSTEM_COLUMNS.invoice.name,
+  activeOnly: false,
+};

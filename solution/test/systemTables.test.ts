@@ -79,6 +79,21 @@ describe.each(systemTables)('the Dynamics table $logicalName', (table) => {
       expect(fields).toContain(column);
     for (const column of sales.header) expect(fields).toContain(column);
   });
+
+  it('labels each field of the full form as the Sales form does', () => {
+    const [form] = formsOf(entityNamed(unmanaged, table.schemaName));
+    const columns = [...sales.header, ...sales.tabs.flatMap((t) => t.sections.flatMap((s) => s.columns))];
+    for (const column of columns) {
+      expect(sales.labels[column]).toBeTruthy();
+      const cell = all(form, 'control')
+        .find((c) => c.getAttribute('datafieldname') === column)
+        ?.closest('cell');
+      expect([column, cell?.getElementsByTagName('label')[0].getAttribute('description')]).toEqual([
+        column,
+        sales.labels[column],
+      ]);
+    }
+  });
 });
 
 describe('the Xero tabs', () => {

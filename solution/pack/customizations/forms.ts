@@ -144,11 +144,11 @@ function tabXml(model: SolutionModel, form: Form, tab: FormTab, added: boolean):
 
 function headerXml(model: SolutionModel, form: Form): XmlElement | null {
   if (!form.header?.length) return null;
-  const cells = form.header.map((column) => {
+  const cells = form.header.map(({ column, label }) => {
     const type = columnType(model, form.table, column) ?? 'string';
     const id = `header_${column}`;
     return el('cell', { id: partId(form, `cell/${id}`), showlabel: 'true' }, [
-      labels(''),
+      labels(label),
       el('control', { id, classid: CONTROL_CLASS[type], datafieldname: column }),
     ]);
   });
