@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { SOLUTION } from '../../solution/names';
+import { COMPONENTS, SOLUTION } from '../../solution/names';
 import { versionForFileName } from '../../solution/version';
 import { shellBundles } from './server/bundles';
 import { readSolutionFiles, type SolutionFiles } from './server/solutionFiles';
@@ -105,6 +105,7 @@ function createListener(options: DemoShellOptions, solution: SolutionFiles) {
       sendFile(res, route, (await shellBundles()).platformJs);
     } else if (route === '/config.json') {
       const config = {
+        app: COMPONENTS.appModule,
         dataverseUrl: options.dataverseUrl,
         xeroUrl: options.xeroUrl,
         relayUrl: options.relayUrl,

@@ -33,7 +33,7 @@ function fieldCell(form: SalesForm, table: TableDef, column: string, prefix = ''
   const def = table.columns[column];
   if (!def) return '';
   const classid = def.type === 'lookup' ? LOOKUP : TEXT;
-  return `<cell id="${braced(`salesform:${form.formId}/${prefix}${column}`)}" showlabel="true">${labels(def.label ?? column)}<control id="${prefix}${column}" classid="${classid}" datafieldname="${column}" /></cell>`;
+  return `<cell id="${braced(`salesform:${form.formId}/${prefix}${column}`)}" showlabel="true">${labels(form.labels[column] ?? def.label ?? column)}<control id="${prefix}${column}" classid="${classid}" datafieldname="${column}" /></cell>`;
 }
 
 function linesGrid(form: SalesForm): string {

@@ -4,6 +4,7 @@
  * to its view's fetchxml. Tables the solution ships no view for (platform tables such as invoice)
  * get the platform's usual default: the main form's fields.
  */
+import type { AppScope } from './appModule';
 import { type DataverseClient, type Row } from './dataverse';
 
 export interface ViewDefinition {
@@ -36,12 +37,18 @@ export async function viewById(client: DataverseClient, id: string): Promise<Vie
   return parseView(await client.get(`savedqueries(${id.replace(/[{}]/g, '')})?${VIEW_COLUMNS}`));
 }
 
-/** The public views of a table (querytype 0), the default first. */
-export async function publicViews(client: DataverseClient, entity: string): Promise<ViewDefinition[]> {
+/** The public views of a table (querytype 0) the app lists, or all of them; the default first. */
+export async function publicViews(
+  client: DataverseClient,
+  app: AppScope,
+  entity: string,
+): Promise<ViewDefinition[]> {
   const { value } = await client.list(
     `savedqueries?${VIEW_COLUMNS}&$filter=returnedtypecode eq '${entity}' and querytype eq 0`,
   );
-  const sorted = [...value].sort((a, b) => Number(Boolean(b.isdefault)) - Number(Boolean(a.isdefault)));
+  const sorted = [...app.pick(value, 'savedqueryid')].sort(
+    (a, b) => Number(Boolean(b.isdefault)) - Number(Boolean(a.isdefault)),
+  );
   if (sorted.length > 0) return sorted.map(parseView);
   return [await platformDefaultView(client, entity)];
 }
