@@ -33,6 +33,7 @@ export const ENGINEERING_PAGES: ReadonlySet<string> = new Set([
   'domain-rules.md',
   'operations.md',
   'performance.md',
+  'solution-package.md',
 ]);
 
 /** Reading order of the pages; pages not listed follow in alphabetical order. */

@@ -592,6 +592,8 @@ export const SERVICE_ENDPOINT_AUTH_TYPES = { httpHeader: 5 } as const;
 
 /** Dynamics 365 Sales Hub: the SiteMap the Stellarise area is merged into, and the area's id. */
 export const SALES_HUB = {
+  /** The Sales Hub app module (appmodule.uniquename), the same in every Dynamics 365 Sales org. */
+  appModuleUniqueName: 'msdynce_saleshub',
   siteMapUniqueName: 'SalesHub',
   areaId: 'stl_StellariseArea',
   /** The unbound action that publishes customizations (ParameterXml names what to publish). */

@@ -9,6 +9,9 @@ import * as vm from 'node:vm';
 import * as React from 'react';
 import * as Fluent from '@fluentui/react';
 import { CHOICES, COMPONENTS, TABLES } from '../../solution/names';
+import { solutionModel } from '../../solution/model';
+import { controlFiles } from '../../solution/pack/controlFiles';
+import { controlVersion, SOLUTION_VERSION } from '../../solution/version';
 import { buildPcf, type BuiltControl } from '../../scripts/build-pcf';
 import { buildWebResources, type BuiltWebResource } from '../../scripts/build-webresources';
 // eslint-disable-next-line @microsoft/power-apps/use-cached-webresource -- a Node module import, not a URL
@@ -74,6 +77,22 @@ describe('the PCF build', () => {
       expect(xml).toMatch(/<control [^>]*control-type="virtual"/);
       expect(xml).toContain('<platform-library name="React" version="16.14.0"/>');
       expect(xml).toMatch(/<platform-library name="Fluent" version="8\.\d+\.\d+"\/>/);
+    });
+
+    it('ships with the control version of the solution version, not the placeholder of the source', () => {
+      const control = solutionModel.controls.find((c) => c.name === name);
+      if (!control) throw new Error(`The solution model has no control ${name}`);
+      const files = [
+        { path: 'ControlManifest.xml', data: Buffer.from(manifestOf(name), 'utf8') },
+        { path: 'bundle.js', data: Buffer.from('') },
+      ];
+      const shipped = controlFiles(solutionModel, control, {
+        webResources: {},
+        controls: { [name]: files },
+        siteMaps: {},
+      })[0].data.toString('utf8');
+      expect(manifestOf(name)).toMatch(/<control [^>]*version="0\.0\.0"/);
+      expect(shipped).toMatch(new RegExp(`<control [^>]*version="${controlVersion(SOLUTION_VERSION)}"`));
     });
 
     it('states that the control uses no external service', () => {

@@ -7,6 +7,7 @@ import { systemModel } from './model/systemTables';
 import { loadOrCreateSeedIds, writeSeedRecords } from './seeds';
 import { createRequestListener } from './server';
 import { ensureMessageFilters } from './solution/importComponents';
+import { writeSalesComponents } from './solution/salesComponents';
 import { type ImportedSolution, importSolutionZip, loadModel } from './solutionImport';
 import { Store } from './store';
 import { type Delivery, WebhookDispatcher } from './webhooks';
@@ -85,6 +86,7 @@ export async function startDataverseEmulator(
   };
   loadModel(ctx);
   writeSeedRecords(ctx, config.clientId);
+  writeSalesComponents(ctx);
   ensureMessageFilters(ctx);
   const savedKey = store.getMeta('tokenKey');
   const key = savedKey ? Buffer.from(savedKey, 'base64') : TokenService.newKey();

@@ -7,9 +7,10 @@ import { restoreTable } from './model/model';
 import { wireDefaultLookups } from './model/systemTables';
 import type { TableDef } from './model/types';
 import { childOf, childrenOf, parseXml, textOf, type XmlElement } from './model/xml';
+import { importApps } from './solution/appComponents';
+import { assertDependenciesPresent } from './solution/dependencies';
 import {
   ensureMessageFilters,
-  importApps,
   importEnvironmentVariables,
   importFormsAndViews,
   importWebhooks,
@@ -22,8 +23,10 @@ import { globalChoices, importRelationships, tableFromEntity } from './solution/
 
 /**
  * Imports a solution zip the way an org does for the parts the emulator models
- * (reference/dataverse-solution.md §2): tables, columns, choices, relationships, keys, forms,
- * views, SiteMaps, apps, web resources, environment variables, service endpoints and steps.
+ * (reference/dataverse-solution.md §2): tables, columns, choices, relationships, keys, forms
+ * (a managed diff merged into the form it extends), views, SiteMaps, apps and their components,
+ * web resources, environment variables, service endpoints and steps. A solution whose
+ * MissingDependencies the org lacks is refused before anything changes.
  * Importing a newer version of the same solution upgrades it in place; an older managed one is refused.
  */
 export interface ImportedSolution {
@@ -85,8 +88,9 @@ export function importSolutionZip(ctx: EmulatorContext, zip: Buffer | Uint8Array
       `The solution ${uniqueName} ${version} is older than the installed version ${String(installed.version)}; import a newer version.`,
     );
   }
+  assertDependenciesPresent(ctx, manifest, uniqueName);
   const customizations = parseXml(decode(files[customizationsName]));
-  const tables = ctx.store.transaction(() => applyCustomizations(ctx, customizations, files));
+  const tables = ctx.store.transaction(() => applyCustomizations(ctx, customizations, files, managed));
   upsertComponent(ctx, 'solution', solutionId, {
     uniquename: uniqueName,
     friendlyname:
@@ -103,6 +107,7 @@ function applyCustomizations(
   ctx: EmulatorContext,
   customizations: XmlElement,
   files: Record<string, Uint8Array>,
+  managed: boolean,
 ): string[] {
   const choices = globalChoices(customizations);
   const entities = childrenOf(childOf(customizations, 'Entities'), 'Entity');
@@ -118,7 +123,7 @@ function applyCustomizations(
   for (const entity of entities) {
     const name = (textOf(entity, 'Name') ?? '').toLowerCase();
     if (!ctx.model.table(name)) continue;
-    importFormsAndViews(ctx, entity, name);
+    importFormsAndViews(ctx, entity, name, managed);
     importVisualizations(ctx, entity, name);
   }
   importDashboards(ctx, customizations);

@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { COMPONENTS, SOLUTION } from '../../solution/names';
+import { versionForFileName } from '../../solution/version';
 import { shellBundles } from './server/bundles';
 import { readSolutionFiles, type SolutionFiles } from './server/solutionFiles';
 
@@ -29,7 +31,11 @@ export interface DemoShell {
 }
 
 const REPO = path.join(__dirname, '../..');
-export const DEFAULT_SOLUTION_ZIP = path.join(REPO, 'dist/StellariseConnector_1_0_0_0_managed.zip');
+export const DEFAULT_SOLUTION_ZIP = path.join(
+  REPO,
+  'dist',
+  `${SOLUTION.uniqueName}_${versionForFileName()}_managed.zip`,
+);
 const STATIC_DIR = path.join(__dirname, 'static');
 
 const TYPES: Record<string, string> = {
@@ -99,6 +105,7 @@ function createListener(options: DemoShellOptions, solution: SolutionFiles) {
       sendFile(res, route, (await shellBundles()).platformJs);
     } else if (route === '/config.json') {
       const config = {
+        app: COMPONENTS.appModule,
         dataverseUrl: options.dataverseUrl,
         xeroUrl: options.xeroUrl,
         relayUrl: options.relayUrl,

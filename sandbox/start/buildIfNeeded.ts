@@ -4,9 +4,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SOLUTION } from '../../solution/names';
+import { versionForFileName } from '../../solution/version';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const MANAGED_ZIP = path.join(REPO_ROOT, 'dist', 'StellariseConnector_1_0_0_0_managed.zip');
+/** The managed zip of the current solution version (the build names it after the version). */
+export const MANAGED_ZIP = path.join(
+  REPO_ROOT,
+  'dist',
+  `${SOLUTION.uniqueName}_${versionForFileName()}_managed.zip`,
+);
 
 /** What the package is built from (relative to the repo). */
 const SOURCE_DIRS = ['solution', 'sitemap', 'webresources', 'pcf', 'docs', 'scripts/build.ts'];

@@ -1,7 +1,11 @@
 /**
  * Adds the Stellarise area to the Sales Hub app's SiteMap and publishes that SiteMap, so the
- * connector's pages are reachable from Sales Hub as the seed product's are. A SiteMap that has the
- * area already is neither written nor published again.
+ * connector's pages are reachable from Sales Hub's navigation as the seed product's are. A SiteMap
+ * that has the area already is neither written nor published again.
+ *
+ * The only part of Sales Hub that is not in the solution: the tables, forms and views ship as
+ * components of the Sales Hub app (solution/model/salesHub.ts), but its SiteMap is Microsoft's and a
+ * solution can only replace a SiteMap, not add an area to it (docs/sales-hub.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';

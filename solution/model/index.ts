@@ -1,8 +1,10 @@
 import { DOCS_WEB_RESOURCES } from './docs';
-import { ALTERNATE_KEYS, COMPONENTS, LOOKUPS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
+import { ALTERNATE_KEYS, COMPONENTS, PUBLISHER, SOLUTION, SYSTEM_TABLES, TABLES } from '../names';
 import { SOLUTION_VERSION } from '../version';
 import { GLOBAL_CHOICES } from './choices';
-import { connectionForm, invoiceXeroForm, mainFormFor } from './forms';
+import { connectionForm, mainFormFor } from './forms';
+import { SALES_HUB_EXTENSION } from './salesHub';
+import { SYSTEM_FORMS } from './systemForms';
 import {
   ENVIRONMENT_VARIABLES,
   FIELD_SECURITY_PROFILES,
@@ -23,8 +25,9 @@ import {
 } from './tables/reference';
 import { paymentTable, syncHistoryTable, xeroLinkTable } from './tables/sync';
 import { invoiceDetailExtension, invoiceExtension, productExtension } from './tables/system';
-import type { AlternateKey, CustomTable, Relationship, SolutionModel, Table } from './types';
-import { syncHistoryViews, viewsFor } from './views';
+import type { AlternateKey, CustomTable, SolutionModel, Table } from './types';
+import { RELATIONSHIPS } from './relationships';
+import { invoiceLinesView, invoicesXeroView, syncHistoryViews, viewsFor } from './views';
 import { CHARTS } from './charts';
 import { DASHBOARDS } from './dashboards';
 import { DASHBOARD_VIEWS } from './dashboardViews';
@@ -51,23 +54,6 @@ const TABLES_IN_MODEL: readonly Table[] = [
   invoiceDetailExtension,
   productExtension,
 ];
-
-/** Sync history and payments go when their invoice goes; reference rows cannot orphan an invoice. */
-function cascadeFor(referencing: string, referenced: string): Relationship['cascadeDelete'] {
-  if (referenced === SYSTEM_TABLES.invoice.logicalName) return 'Cascade';
-  if (referencing === TABLES.xeroLink.logicalName || referenced === TABLES.connection.logicalName)
-    return 'Cascade';
-  return 'RemoveLink';
-}
-
-const RELATIONSHIPS: readonly Relationship[] = LOOKUPS.map((l) => ({
-  name: l.relationship,
-  referencedTable: l.target,
-  referencingTable: l.table,
-  lookupColumn: l.column,
-  navigationProperty: l.navigationProperty,
-  cascadeDelete: cascadeFor(l.table, l.target),
-}));
 
 const KEY_LABELS: Record<string, string> = {
   [TABLES.glCode.logicalName]: 'Connection and code',
@@ -100,10 +86,12 @@ export const solutionModel: SolutionModel = {
   alternateKeys: KEYS,
   forms: [
     ...CUSTOM_TABLES.map((t) => (t === connectionTable ? connectionForm : mainFormFor(t))),
-    invoiceXeroForm,
+    ...SYSTEM_FORMS,
   ],
   views: [
     ...CUSTOM_TABLES.flatMap((t) => (t === syncHistoryTable ? syncHistoryViews(t) : viewsFor(t))),
+    invoicesXeroView,
+    invoiceLinesView,
     ...DASHBOARD_VIEWS,
   ],
   ribbon: RIBBON_BUTTONS,
@@ -119,7 +107,12 @@ export const solutionModel: SolutionModel = {
       uniqueName: COMPONENTS.appModule,
       displayName: 'Stellarise',
       description: 'Sync invoices to Xero, follow sync history and payments, and set up Xero connections.',
-      tables: [...CUSTOM_TABLES.map((t) => t.logicalName), SYSTEM_TABLES.invoice.logicalName],
+      tables: [
+        ...CUSTOM_TABLES.map((t) => t.logicalName),
+        SYSTEM_TABLES.invoice.logicalName,
+        SYSTEM_TABLES.invoiceDetail.logicalName,
+        SYSTEM_TABLES.product.logicalName,
+      ],
       siteMapSource: 'sitemap/stellarise.sitemap.xml',
       roles: [COMPONENTS.adminRole, COMPONENTS.userRole],
       dashboards: DASHBOARDS.map((d) => d.displayName),
@@ -127,4 +120,5 @@ export const solutionModel: SolutionModel = {
   ],
   charts: CHARTS,
   dashboards: DASHBOARDS,
+  appModuleExtensions: [SALES_HUB_EXTENSION],
 };

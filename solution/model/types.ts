@@ -95,6 +95,8 @@ export interface SystemTableExtension {
   readonly schemaName: string;
   readonly displayName: string;
   readonly columns: readonly Column[];
+  /** The Microsoft solution that brings the table (an org without it gets a clear import error). */
+  readonly solution: string;
 }
 
 export type Table = CustomTable | SystemTableExtension;
@@ -142,6 +144,7 @@ export type FormCell =
       readonly id: string;
       readonly label: string;
       readonly table: string;
+      /** A relationship of the model, or a Dynamics one (SYSTEM_RELATIONSHIPS in known.ts). */
       readonly relationship: string;
       readonly view: string;
     };
@@ -155,20 +158,34 @@ export interface FormTab {
   readonly name: string;
   readonly label: string;
   readonly sections: readonly FormSection[];
+  /** A tab of the Dynamics form we extend, reproduced (solution/model/salesForms.ts); ours otherwise. */
+  readonly system?: boolean;
+}
+/** The Dynamics main form a form of ours extends: its id in every org, and where it was read. */
+export interface SystemFormRef {
+  readonly formId: string;
+  readonly source: string;
 }
 export interface Form {
   readonly table: string;
-  /** Unique per table; the GUID is derived from table + name. */
+  /** Unique per table; the GUID is derived from table + name unless the form extends a system form. */
   readonly name: string;
   readonly type: 'main';
   readonly description: string;
-  /** System tables get a new form of their own (we never edit Microsoft's forms, whose ids we do not ship). */
   readonly tabs: readonly FormTab[];
+  /** Fields in the form header (the system form's own), with their labels. */
+  readonly header?: readonly { readonly column: string; readonly label: string }[];
+  /**
+   * Set when this is a Dynamics form we extend: it ships under the system form's own id, as a
+   * diff (our tabs Added) in the managed package and as the full form in the unmanaged one.
+   */
+  readonly systemForm?: SystemFormRef;
 }
 
 /** Saved query types Dataverse uses: 0 public, 2 associated, 4 quick find, 64 lookup. */
 export type ViewType = 'public' | 'associated' | 'quickfind' | 'lookup';
 export interface View {
+  /** A custom table, or a system table the solution adds a view to. */
   readonly table: string;
   readonly name: string;
   readonly type: ViewType;
@@ -282,12 +299,29 @@ export interface ProcessingStep {
 
 export interface AppModule extends Labelled {
   readonly uniqueName: string;
+  /** Its components: these tables, with their forms and views of the package. */
   readonly tables: readonly string[];
   /** Path of the SiteMap XML source, relative to the repo. */
   readonly siteMapSource: string;
   readonly roles: readonly string[];
   /** Dashboards (by name) the app shows; their charts come with them. */
   readonly dashboards?: readonly string[];
+}
+
+/**
+ * A first-party app the solution adds components to (Sales Hub): shipped under its own unique
+ * name with only our components, marked Added in the managed package. Its SiteMap is not ours to
+ * ship (that stays a configure step, docs/sales-hub.md).
+ */
+export interface AppModuleExtension extends Labelled {
+  readonly uniqueName: string;
+  readonly tables: readonly string[];
+  /** Dashboards (by name) added to the app; their charts come with them. */
+  readonly dashboards?: readonly string[];
+  /** Where the unique name was confirmed. */
+  readonly source: string;
+  /** The solution the app comes with, for MissingDependencies. */
+  readonly solution: string;
 }
 
 export interface Publisher {
@@ -321,4 +355,5 @@ export interface SolutionModel {
   readonly appModules: readonly AppModule[];
   readonly charts: readonly Chart[];
   readonly dashboards: readonly Dashboard[];
+  readonly appModuleExtensions: readonly AppModuleExtension[];
 }

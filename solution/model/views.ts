@@ -1,4 +1,4 @@
-import { COLUMNS } from '../names';
+import { COLUMNS, SYSTEM_COLUMNS, SYSTEM_TABLES } from '../names';
 import type { CustomTable, View } from './types';
 
 /** Columns a list shows by default: the name and the first short columns of the table. */
@@ -53,3 +53,49 @@ export function syncHistoryViews(table: CustomTable): View[] {
         },
   );
 }
+
+/** The invoice products grid of the full invoice form (unmanaged package), with each line's Xero codes. */
+export const INVOICE_LINES_VIEW = 'Invoice products (Xero)';
+
+const line = COLUMNS.invoiceDetail;
+export const invoiceLinesView: View = {
+  table: SYSTEM_TABLES.invoiceDetail.logicalName,
+  name: INVOICE_LINES_VIEW,
+  type: 'associated',
+  // Not the table's default: the Sales views stay what Microsoft ships.
+  isDefault: false,
+  columns: [
+    SYSTEM_COLUMNS.invoiceDetail.productId,
+    SYSTEM_COLUMNS.invoiceDetail.productDescription,
+    SYSTEM_COLUMNS.invoiceDetail.quantity,
+    SYSTEM_COLUMNS.invoiceDetail.pricePerUnit,
+    line.glCodeId,
+    line.taxRateId,
+    SYSTEM_COLUMNS.invoiceDetail.extendedAmount,
+  ],
+  sortBy: SYSTEM_COLUMNS.invoiceDetail.lineItemNumber,
+  activeOnly: false,
+};
+
+const inv = COLUMNS.invoice;
+/**
+ * The invoices of the Stellarise area with where each stands with Xero. Its own view, not a
+ * change to the Sales views, and every invoice (paid ones keep their Xero status in the list).
+ */
+export const invoicesXeroView: View = {
+  table: SYSTEM_TABLES.invoice.logicalName,
+  name: 'Invoices (Xero)',
+  type: 'public',
+  isDefault: false,
+  columns: [
+    SYSTEM_COLUMNS.invoice.name,
+    SYSTEM_COLUMNS.invoice.invoiceNumber,
+    SYSTEM_COLUMNS.invoice.customerId,
+    SYSTEM_COLUMNS.invoice.totalAmount,
+    inv.syncStatus,
+    inv.xeroNumber,
+    inv.lastSyncedOn,
+  ],
+  sortBy: SYSTEM_COLUMNS.invoice.name,
+  activeOnly: false,
+};

@@ -1,6 +1,7 @@
 import type { SolutionModel } from '../model/types';
 import { versionForFileName } from '../version';
 import { contentTypesXml } from './contentTypes';
+import { controlFiles } from './controlFiles';
 import { customizationsXml } from './customizations';
 import { controlFolder, webResourceZipPath } from './customizations/resources';
 import { environmentVariablePath, environmentVariableXml } from './environmentVariables';
@@ -22,7 +23,7 @@ export function packageEntries(model: SolutionModel, managed: boolean, inputs: P
   const parts: ZipEntry[] = [
     ...model.webResources.map((w) => ({ path: webResourceZipPath(w), data: inputs.webResources[w.name] })),
     ...model.controls.flatMap((c) =>
-      inputs.controls[c.name].map((f) => ({ path: `${controlFolder(c)}/${f.path}`, data: f.data })),
+      controlFiles(model, c, inputs).map((f) => ({ path: `${controlFolder(c)}/${f.path}`, data: f.data })),
     ),
     ...model.environmentVariables.map((v) => ({
       path: environmentVariablePath(v),
@@ -30,7 +31,7 @@ export function packageEntries(model: SolutionModel, managed: boolean, inputs: P
     })),
   ];
   return [
-    { path: 'customizations.xml', data: utf8(customizationsXml(model, inputs.siteMaps)) },
+    { path: 'customizations.xml', data: utf8(customizationsXml(model, inputs.siteMaps, managed)) },
     {
       path: '[Content_Types].xml',
       data: utf8(contentTypesXml(['customizations.xml', 'solution.xml', ...parts.map((p) => p.path)])),

@@ -1,43 +1,56 @@
 import type { SolutionModel } from '../model/types';
+import { COMPONENT_TYPE } from './componentType';
 import { braced } from './guid';
 import { descriptions, LANGUAGE, localizedNames } from './labels';
+import { chartId } from './customizations/charts';
 import { dashboardId } from './customizations/dashboards';
 import { roleId, fieldSecurityProfileId } from './customizations/security';
 import { serviceEndpointId, stepId } from './customizations/integration';
 import { el, leaf, serialize, type XmlElement } from './xml';
+import { formId } from './customizations/forms';
+import { viewId } from './customizations/views';
+import { missingDependenciesXml } from './missingDependencies';
 
-/** Component type numbers (reference §2.4; 80 AppModule as exports use it). */
-export const COMPONENT_TYPE = {
-  entity: 1,
-  optionSet: 9,
-  role: 20,
-  webResource: 61,
-  systemForm: 60,
-  siteMap: 62,
-  customControl: 66,
-  fieldSecurityProfile: 70,
-  appModule: 80,
-  step: 92,
-  serviceEndpoint: 95,
-  environmentVariable: 380,
-} as const;
+export { COMPONENT_TYPE };
 
 export interface RootComponent {
   readonly type: number;
   readonly schemaName?: string;
   readonly id?: string;
+  /** 0 include subcomponents, 2 only the subcomponents listed (reference/dataverse-solution.md §2.3). */
+  readonly behavior: 0 | 2;
 }
+
+/** Behavior 2 for a Dynamics table (only our columns, forms and views), 0 for everything of ours. */
+const BEHAVIOR_OF_TABLE = (t: SolutionModel['tables'][number]): 0 | 2 => (t.kind === 'system' ? 2 : 0);
 
 /** Every root component, sorted by type then name as exports list them. */
 export function rootComponents(model: SolutionModel): RootComponent[] {
   const T = COMPONENT_TYPE;
-  const byName = (type: number, names: readonly string[]) =>
-    names.map((schemaName) => ({ type, schemaName }));
-  const byId = (type: number, ids: readonly string[]) => ids.map((id) => ({ type, id: braced(id) }));
+  const byName = (type: number, names: readonly string[]): RootComponent[] =>
+    names.map((schemaName) => ({ type, schemaName, behavior: 0 }));
+  const byId = (type: number, ids: readonly string[]): RootComponent[] =>
+    ids.map((id) => ({ type, id: braced(id), behavior: 0 }));
+  const onSystemTable = (table: string) =>
+    model.tables.some((t) => t.kind === 'system' && t.logicalName === table);
   const list: RootComponent[] = [
-    ...byName(
-      T.entity,
-      model.tables.map((t) => t.logicalName),
+    ...model.tables.map((t) => ({
+      type: T.entity,
+      schemaName: t.logicalName,
+      behavior: BEHAVIOR_OF_TABLE(t),
+    })),
+    // A system table's forms and views are listed on their own, as exports list them.
+    ...byId(
+      T.systemForm,
+      model.forms.filter((f) => onSystemTable(f.table)).map((f) => formId(f)),
+    ),
+    ...byId(
+      T.savedQuery,
+      model.views.filter((v) => onSystemTable(v.table)).map((v) => viewId(v)),
+    ),
+    ...byId(
+      T.savedQueryVisualization,
+      model.charts.filter((c) => onSystemTable(c.table)).map((c) => chartId(c)),
     ),
     ...byName(
       T.optionSet,
@@ -68,10 +81,10 @@ export function rootComponents(model: SolutionModel): RootComponent[] {
       T.fieldSecurityProfile,
       model.fieldSecurityProfiles.map((p) => fieldSecurityProfileId(p.name)),
     ),
-    ...byName(
-      T.appModule,
-      model.appModules.map((a) => a.uniqueName),
-    ),
+    ...byName(T.appModule, [
+      ...model.appModules.map((a) => a.uniqueName),
+      ...model.appModuleExtensions.map((a) => a.uniqueName),
+    ]),
     ...byId(
       T.step,
       model.steps.map((s) => stepId(s.name)),
@@ -166,10 +179,10 @@ export function solutionXml(model: SolutionModel, managed: boolean): string {
           'RootComponents',
           {},
           rootComponents(model).map((c) =>
-            el('RootComponent', { type: c.type, schemaName: c.schemaName, id: c.id, behavior: 0 }),
+            el('RootComponent', { type: c.type, schemaName: c.schemaName, id: c.id, behavior: c.behavior }),
           ),
         ),
-        el('MissingDependencies'),
+        missingDependenciesXml(model),
       ]),
     ],
   );

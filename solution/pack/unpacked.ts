@@ -1,5 +1,6 @@
 import type { SolutionModel } from '../model/types';
 import { customizationsElement } from './customizations';
+import { controlFiles } from './controlFiles';
 import { controlFolder } from './customizations/resources';
 import { webResourceXml } from './customizations/resources';
 import { environmentVariablePath, environmentVariableXml } from './environmentVariables';
@@ -119,7 +120,7 @@ export function unpackedFiles(model: SolutionModel, inputs: PackageInputs): Unpa
   }
   for (const c of model.controls) {
     const folder = controlFolder(c);
-    for (const f of inputs.controls[c.name]) files.push({ path: `${folder}/${f.path}`, data: f.data });
+    for (const f of controlFiles(model, c, inputs)) files.push({ path: `${folder}/${f.path}`, data: f.data });
     files.push(
       file(
         `${folder}/ControlManifest.xml.data.xml`,

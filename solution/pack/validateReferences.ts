@@ -1,5 +1,6 @@
 import type { SolutionModel } from '../model/types';
 import type { PackageInputs } from './inputs';
+import { SYSTEM_RELATIONSHIPS } from '../model/known';
 import { columnsOf, columnType, isSystemTable, tableOf } from './lookup';
 
 type Report = (component: string, rule: string, detail: string) => void;
@@ -53,7 +54,9 @@ export function checkReferences(model: SolutionModel, report: Report): void {
     if (!tableKnown(f.table)) report(component, 'reference-exists', `table ${f.table} does not exist`);
     for (const cell of f.tabs.flatMap((t) => t.sections.flatMap((s) => s.cells))) {
       if (cell.kind === 'subgrid') {
-        const rel = model.relationships.find((r) => r.name === cell.relationship);
+        const rel =
+          model.relationships.find((r) => r.name === cell.relationship) ??
+          SYSTEM_RELATIONSHIPS[cell.relationship];
         if (!rel || rel.referencingTable !== cell.table || rel.referencedTable !== f.table) {
           report(
             component,
@@ -104,6 +107,23 @@ export function checkReferences(model: SolutionModel, report: Report): void {
           `enable rule ${rule.name} calls library ${rule.library}, which is not a web resource of the package`,
         );
     }
+  }
+  for (const a of model.appModuleExtensions) {
+    for (const t of a.tables)
+      if (!tableKnown(t)) report(`app ${a.uniqueName}`, 'reference-exists', `table ${t} does not exist`);
+  }
+  for (const f of model.forms.filter((form) => form.systemForm)) {
+    const component = `form ${f.table}/${f.name}`;
+    if (!isSystemTable(f.table))
+      report(
+        component,
+        'system-form-table',
+        `${f.table} is not a Dynamics table; only a system form has its own id`,
+      );
+    if (!/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/.test(f.systemForm?.formId ?? ''))
+      report(component, 'system-form-id', `"${f.systemForm?.formId}" is not a lower-case GUID`);
+    if (!f.tabs.some((t) => !t.system))
+      report(component, 'system-form-adds', 'a system form of the package must add a tab of ours');
   }
   for (const a of model.appModules) {
     for (const t of a.tables)

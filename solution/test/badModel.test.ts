@@ -158,7 +158,7 @@ const cases: { name: string; model: SolutionModel; component: string; rule: stri
         r.name.includes('synchistory_invoiceid') ? { ...r, name: `${r.name}x` } : r,
       ),
     },
-    component: 'form invoice/Invoice (Xero)',
+    component: 'form invoice/Invoice',
     rule: 'subgrid-relationship',
   },
 ];

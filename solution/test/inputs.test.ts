@@ -25,7 +25,7 @@ describe('reading build outputs and sources', () => {
       const inputs = loadInputs(solutionModel, { repoRoot: REPO_ROOT, artifactsDir: artifacts.dir });
       expect(() => packageEntries(solutionModel, true, inputs)).toThrow(ModelValidationError);
       expect(() => packageEntries(solutionModel, true, inputs)).toThrow(
-        /form invoice\/Invoice \(Xero\): pcf-binding-property: .*"xeroNumber"/,
+        /form invoice\/Invoice: pcf-binding-property: .*"xeroNumber"/,
       );
     } finally {
       artifacts.remove();

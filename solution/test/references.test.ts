@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { solutionModel } from '../model';
+import { SYSTEM_RELATIONSHIPS, SYSTEM_TABLE_COLUMNS } from '../model/known';
 import { customizationsXml } from '../pack/customizations';
 import { validateModel } from '../pack/validate';
 import { all, childrenOf, parseXml, textOf } from './support/dom';
@@ -31,7 +32,10 @@ describe('cross-references inside the package', () => {
   });
 
   it('names an existing one-to-many relationship on every form sub-grid (a dashboard grid names none)', () => {
-    const relationships = all(doc, 'EntityRelationship').map((r) => r.getAttribute('Name'));
+    const relationships = [
+      ...all(doc, 'EntityRelationship').map((r) => r.getAttribute('Name')),
+      ...Object.keys(SYSTEM_RELATIONSHIPS),
+    ];
     const onDashboard = (n: Element) => n.closest('Dashboard') !== null;
     for (const grid of all(doc, 'RelationshipName').filter(
       (n) => n.parentElement?.tagName === 'parameters' && !onDashboard(n),
@@ -89,14 +93,14 @@ describe('cross-references inside the package', () => {
     expect(statusControls).toHaveLength(1);
   });
 
-  it('uses only columns of the form table on every form, or known platform columns', () => {
+  it('uses only columns of the form table on every form, or known Dynamics columns', () => {
     for (const form of all(doc, 'systemform')) {
       const entity = entityOf(form) as Element;
       const own = attributeNames(entity);
+      const table = (textOf(entity, 'Name') ?? '').toLowerCase();
       for (const control of all(form, 'control').filter((c) => c.hasAttribute('datafieldname'))) {
         const column = control.getAttribute('datafieldname') as string;
-        if (!own.includes(column))
-          expect(['invoicenumber', 'name', 'customerid', 'totalamount', 'duedate']).toContain(column);
+        if (!own.includes(column)) expect(Object.keys(SYSTEM_TABLE_COLUMNS[table] ?? {})).toContain(column);
       }
     }
   });

@@ -59,10 +59,12 @@ describe('solution.xml', () => {
     for (const s of solutionModel.steps) expect(has(T.step, braced(stepId(s.name)))).toBe(true);
   });
 
-  it('lists each root component once, including its subcomponents (behavior 0)', () => {
+  it('lists each root component once: ours with their subcomponents (0), Dynamics tables as shells (2)', () => {
     const keys = roots.map((r) => `${r.type}:${r.key}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(roots.every((r) => r.behavior === '0')).toBe(true);
+    const system = new Set(solutionModel.tables.filter((t) => t.kind === 'system').map((t) => t.logicalName));
+    for (const r of roots)
+      expect([r.key, r.behavior]).toEqual([r.key, r.type === 1 && system.has(r.key ?? '') ? '2' : '0']);
   });
 
   it('has no BOM and no XML declaration, like platform exports', () => {

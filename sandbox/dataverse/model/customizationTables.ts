@@ -79,7 +79,21 @@ export function addCustomizationTables(model: Model): void {
   model.add(
     defineTable(
       t('appmodule', 'appmodules'),
-      { name: col.str(200), uniquename: col.str(200), descriptor: col.memo() },
+      { name: col.str(200), uniquename: col.str(200), descriptor: col.memo(), appmoduleidunique: col.guid() },
+      noOwner,
+    ),
+  );
+  // An app's components, one row each (powerapps-docs reference/entities/appmodulecomponent.md):
+  // componenttype 1 table, 26 view, 60 form, 62 SiteMap; objectid the component's id.
+  model.add(
+    defineTable(
+      t('appmodulecomponent', 'appmodulecomponents', 'objectid'),
+      {
+        componenttype: col.int(),
+        objectid: col.guid(),
+        rootcomponentbehavior: col.int(),
+        appmoduleidunique: col.lookup(['appmodule']),
+      },
       noOwner,
     ),
   );

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import { toDataverseDate } from '../data/values';
 import type { StoredRecord } from '../model/types';
-import { childOf, childrenOf, serializeXml, textOf, type XmlElement } from '../model/xml';
+import { childOf, childrenOf, parseXml, serializeXml, textOf, type XmlElement } from '../model/xml';
+import { isDiffFormXml, mergeFormXml, withoutActions } from './formMerge';
 
-/** Forms, views, web resources, SiteMaps, apps, webhooks and steps, stored as their system records. */
+/** Forms, views, web resources, webhooks and steps, stored as their system records (apps: appComponents.ts). */
 export const SDK_MESSAGES = {
   Create: '9ebdbb1b-ea3e-db11-86a7-000a3a5473e8',
   Update: '20bebb1b-ea3e-db11-86a7-000a3a5473e8',
@@ -65,15 +66,37 @@ export function ensureMessageFilters(ctx: EmulatorContext): void {
 const localized = (el: XmlElement | undefined) =>
   childrenOf(childOf(el, 'LocalizedNames'), 'LocalizedName')[0]?.attrs.description;
 
-export function importFormsAndViews(ctx: EmulatorContext, entity: XmlElement, tableName: string): void {
+/**
+ * A managed solution's diff FormXml is merged into the form that exists (the Sales form a solution
+ * adds a tab to); a full FormXml, or any form of an unmanaged solution, replaces it (formMerge.ts).
+ */
+function formXmlAfterImport(
+  ctx: EmulatorContext,
+  id: string,
+  incoming: XmlElement,
+  managed: boolean,
+): string {
+  const existing = ctx.store.get('systemform', id)?.record.formxml;
+  if (managed && isDiffFormXml(incoming) && typeof existing === 'string' && existing)
+    return serializeXml(mergeFormXml(parseXml(existing), incoming));
+  return serializeXml(withoutActions(incoming));
+}
+
+export function importFormsAndViews(
+  ctx: EmulatorContext,
+  entity: XmlElement,
+  tableName: string,
+  managed: boolean,
+): void {
   for (const forms of childrenOf(childOf(entity, 'FormXml'), 'forms')) {
     for (const form of childrenOf(forms, 'systemform')) {
       const formXml = childOf(form, 'form');
-      upsertComponent(ctx, 'systemform', unbrace(textOf(form, 'formid')), {
+      const id = unbrace(textOf(form, 'formid'));
+      upsertComponent(ctx, 'systemform', id, {
         name: localized(form) ?? 'Information',
         objecttypecode: tableName,
         type: forms.attrs.type === 'quick' ? 6 : forms.attrs.type === 'card' ? 11 : 2,
-        formxml: formXml ? serializeXml(formXml) : null,
+        formxml: formXml ? formXmlAfterImport(ctx, id, formXml, managed) : null,
         formactivationstate: Number(textOf(form, 'FormActivationState') ?? 1),
       });
     }
@@ -106,26 +129,6 @@ export function importWebResources(
       displayname: textOf(wr, 'DisplayName') ?? null,
       webresourcetype: Number(textOf(wr, 'WebResourceType') ?? 0),
       content: content ? Buffer.from(content).toString('base64') : null,
-    });
-  }
-}
-
-export function importApps(ctx: EmulatorContext, customizations: XmlElement): void {
-  for (const sm of childrenOf(childOf(customizations, 'AppModuleSiteMaps'), 'AppModuleSiteMap')) {
-    const unique = textOf(sm, 'SiteMapUniqueName') ?? '';
-    const siteMap = childOf(sm, 'SiteMap');
-    upsertComponent(ctx, 'sitemap', stableGuid(`sitemap:${unique}`), {
-      sitemapname: localized(sm) ?? unique,
-      sitemapnameunique: unique,
-      sitemapxml: siteMap ? serializeXml(siteMap) : null,
-    });
-  }
-  for (const app of childrenOf(childOf(customizations, 'AppModules'), 'AppModule')) {
-    const unique = textOf(app, 'UniqueName') ?? '';
-    upsertComponent(ctx, 'appmodule', stableGuid(`appmodule:${unique}`), {
-      uniquename: unique,
-      name: localized(app) ?? unique,
-      descriptor: serializeXml(app),
     });
   }
 }

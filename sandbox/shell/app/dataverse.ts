@@ -3,9 +3,13 @@
  * the metadata it needs: entity sets, primary columns, column types, labels and choices from
  * EntityDefinitions. One instance per page; metadata is cached.
  */
+import { dateOnlyColumns } from './dateFormats';
+
 export type Row = Record<string, unknown>;
 
 export interface ShellConfig {
+  /** The unique name of the app the shell shows. */
+  app: string;
   dataverseUrl: string;
   xeroUrl: string;
   relayUrl: string;
@@ -38,6 +42,8 @@ export interface ColumnMeta {
   label: string;
   options: { value: number; label: string }[];
   targets: string[];
+  /** For DateTime columns: a date, or a date and a time. */
+  format?: 'DateOnly' | 'DateAndTime';
 }
 
 const ANNOTATIONS = 'odata.include-annotations="*"';
@@ -141,8 +147,11 @@ export class DataverseClient {
   columnMap(logicalName: string): Promise<Map<string, ColumnMeta>> {
     let cached = this.columns.get(logicalName);
     if (!cached) {
-      cached = this.list(`EntityDefinitions(LogicalName='${logicalName}')/Attributes`).then(
-        ({ value }) =>
+      cached = Promise.all([
+        this.list(`EntityDefinitions(LogicalName='${logicalName}')/Attributes`),
+        dateOnlyColumns(this.apiRoot, this.config.token),
+      ]).then(
+        ([{ value }, dateOnly]) =>
           new Map(
             value.map((a) => {
               const name = String(a.LogicalName);
@@ -158,7 +167,10 @@ export class DataverseClient {
                     label: labelOf(o.Label),
                   })),
                   targets: (a.Targets as string[] | undefined) ?? [],
-                },
+                  ...(a.AttributeType === 'DateTime'
+                    ? { format: dateOnly.get(logicalName)?.has(name) ? 'DateOnly' : 'DateAndTime' }
+                    : {}),
+                } satisfies ColumnMeta,
               ];
             }),
           ),

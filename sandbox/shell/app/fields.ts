@@ -1,6 +1,6 @@
 /**
  * One form field: a label and an editor for the column's type (text, number, choice, yes/no,
- * date), or a read-only link for lookups. The editor writes to the FormRecord and re-reads it when
+ * date, date and time), or a read-only link for lookups. The editor writes to the FormRecord and re-reads it when
  * the record changes (a save, a refresh, a script's setValue).
  */
 import type { ColumnMeta } from './dataverse';
@@ -9,10 +9,15 @@ import type { FormRecord, FieldValue } from '../xrm/record';
 
 const READ_ONLY_TYPES = new Set(['Lookup', 'State', 'Status', 'Uniqueidentifier', 'Virtual']);
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date and time column shows both, in the user's time zone; a date-only column its date. */
 function toInputText(value: FieldValue, meta: ColumnMeta): string {
   if (value === null) return '';
-  if (value instanceof Date) return meta.type === 'DateTime' ? value.toISOString().slice(0, 10) : '';
-  return String(value);
+  if (!(value instanceof Date)) return String(value);
+  if (meta.type !== 'DateTime') return '';
+  if (meta.format === 'DateOnly') return value.toISOString().slice(0, 10);
+  return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}T${pad(value.getHours())}:${pad(value.getMinutes())}`;
 }
 
 function fromInputText(text: string, meta: ColumnMeta): FieldValue {
@@ -78,7 +83,9 @@ function editorFor(record: FormRecord, meta: ColumnMeta, id: string): { element:
     id,
     type:
       meta.type === 'DateTime'
-        ? 'date'
+        ? meta.format === 'DateOnly'
+          ? 'date'
+          : 'datetime-local'
         : ['Integer', 'Decimal', 'Double', 'Money'].includes(meta.type)
           ? 'number'
           : 'text',
@@ -94,9 +101,10 @@ function editorFor(record: FormRecord, meta: ColumnMeta, id: string): { element:
   return { element: input, show };
 }
 
-export function createField(record: FormRecord, column: string, label: string): HTMLElement {
+/** `idPrefix` tells two fields of one column apart (the header's `header_` copy). */
+export function createField(record: FormRecord, column: string, label: string, idPrefix = ''): HTMLElement {
   const meta = record.columns.get(column);
-  const id = `field-${column}`;
+  const id = `field-${idPrefix}${column}`;
   if (!meta) return h('div', { className: 'field missing' }, `${label || column}: not in this table`);
   const editor = editorFor(record, meta, id);
   editor.show();

@@ -10,7 +10,7 @@ import { FormRecord } from '../xrm/record';
 import { createCommandBar } from './commandBar';
 import { h } from './dom';
 import { createField } from './fields';
-import { parseFormXml, type FormCell, type FormTab } from './formXml';
+import { parseForm, type FormCell, type FormTab } from './formXml';
 import { createGrid } from './grid';
 import { ribbonButtons } from './ribbon';
 import type { ShellServices } from './services';
@@ -25,12 +25,16 @@ export async function renderFormPage(
   id: string,
 ): Promise<() => void> {
   const { client } = services;
-  const [meta, columns, forms] = await Promise.all([
+  const [meta, columns, allForms] = await Promise.all([
     client.entity(entity),
     client.columnMap(entity),
-    client.list(`systemforms?$select=formxml,name&$filter=objecttypecode eq '${entity}' and type eq 2`),
+    client.list(
+      `systemforms?$select=formid,formxml,name&$filter=objecttypecode eq '${entity}' and type eq 2`,
+    ),
   ]);
-  const tabs = parseFormXml(String(forms.value[0]?.formxml ?? '<form><tabs/></form>'));
+  // The app's form of the table: the Sales invoice form with our tab merged in, for invoices.
+  const [form] = services.app.pick(allForms.value, 'formid');
+  const { tabs, header } = parseForm(String(form?.formxml ?? '<form><tabs/></form>'));
   const record = new FormRecord(client, meta, columns, id);
   await record.load();
 
@@ -157,7 +161,8 @@ export async function renderFormPage(
   const title = h(
     'h1',
     { className: 'record-title' },
-    String(record.get(meta.primaryName) ?? '') || `New ${meta.label}`,
+    // A saved row without a name (an invoice product line) is titled by its table, as in Dynamics.
+    String(record.get(meta.primaryName) ?? '') || (record.id ? meta.label : `New ${meta.label}`),
   );
   record.onChange((changed) => {
     if (changed.includes(meta.primaryName)) title.textContent = String(record.get(meta.primaryName) ?? '');
@@ -168,7 +173,14 @@ export async function renderFormPage(
       'header',
       { className: 'record-header' },
       title,
-      h('div', { className: 'record-type' }, `${meta.label} · ${forms.value[0]?.name ?? 'Information'}`),
+      h('div', { className: 'record-type' }, `${meta.label} · ${String(form?.name ?? 'Information')}`),
+      header.length
+        ? h(
+            'div',
+            { className: 'record-header-fields' },
+            ...header.map((cell) => createField(record, cell.column, cell.label, 'header_')),
+          )
+        : null,
     ),
     notifications,
     strip,

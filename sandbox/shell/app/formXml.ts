@@ -1,5 +1,5 @@
 /**
- * A systemform's FormXml as plain data: tabs → sections → cells, each cell a field
+ * A systemform's FormXml as plain data: the header's fields, and tabs → sections → cells, each cell a field
  * (datafieldname), a sub-grid (the sub-grid classid with its view and relationship) or a custom
  * control bound through controlDescriptions (formFactor 0, the web client).
  */
@@ -81,10 +81,23 @@ function cellOf(cell: Element, controls: ReturnType<typeof customControls>): For
   return { kind: 'field', column, label, showLabel: cell.getAttribute('showlabel') !== 'false' };
 }
 
-export function parseFormXml(formXml: string): FormTab[] {
+export interface ParsedForm {
+  tabs: FormTab[];
+  /** The header's fields (the Sales forms show owner, status and total there). */
+  header: (FormCell & { kind: 'field' })[];
+}
+
+export function parseForm(formXml: string): ParsedForm {
   const doc = new DOMParser().parseFromString(formXml, 'text/xml');
   const form = doc.documentElement;
   const controls = customControls(form);
+  const header = Array.from(form.querySelectorAll(':scope > header > rows > row > cell'))
+    .map((cell) => cellOf(cell, controls))
+    .filter((c): c is FormCell & { kind: 'field' } => c?.kind === 'field');
+  return { tabs: tabsOf(form, controls), header };
+}
+
+function tabsOf(form: Element, controls: ReturnType<typeof customControls>): FormTab[] {
   return Array.from(form.querySelectorAll('tabs > tab')).map((tab) => ({
     name: tab.getAttribute('name') ?? '',
     label: labelOf(tab),

@@ -20,7 +20,7 @@ export async function renderListPage(
   const { client } = services;
   const [meta, views, buttons] = await Promise.all([
     client.entity(entity),
-    publicViews(client, entity),
+    publicViews(client, services.app, entity),
     ribbonButtons(entity, 'HomepageGrid'),
   ]);
   const gridHolder = h('div', { className: 'grid-holder' });

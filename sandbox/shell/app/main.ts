@@ -1,9 +1,11 @@
 /**
- * The shell's entry: reads the config, installs Xrm, renders the top bar (the app's name), the
- * SiteMap as the left navigation, the main area and the Xero side panel, and routes by hash:
- * `#/dashboard/<id>`, `#/list/<table>[/<view id>]`, `#/form/<table>/<id>`, `#/webresource/<name>`.
+ * The shell's entry: reads the config, installs Xrm, reads the app it shows (config.app), renders
+ * the top bar (the app's name), the app's SiteMap as the left navigation, the main area and the
+ * Xero side panel, and routes by hash: `#/dashboard/<id>`, `#/list/<table>[/<view id>]`,
+ * `#/form/<table>/<id>`, `#/webresource/<name>`.
  */
 import { installXrm, type ShellNavigator } from '../xrm';
+import { loadApp } from './appModule';
 import { DataverseClient, type ShellConfig } from './dataverse';
 import { clear, h } from './dom';
 import { renderDashboardPage } from './dashboard/dashboardPage';
@@ -30,19 +32,17 @@ async function boot(): Promise<void> {
     },
   };
   const webApi = installXrm(client, navigator);
+  const app = await loadApp(client, config.app);
   const services: ShellServices = {
     client,
+    app,
     webApi,
     navigator,
     onRecordWritten: (listener) => writeListeners.push(listener),
   };
 
-  const [apps, siteMaps] = await Promise.all([
-    client.list('appmodules?$select=name,uniquename'),
-    client.list('sitemaps?$select=sitemapname,sitemapxml'),
-  ]);
-  const appName = String(apps.value[0]?.name ?? siteMaps.value[0]?.sitemapname ?? 'Dynamics 365');
-  const areas = parseSiteMap(String(siteMaps.value[0]?.sitemapxml ?? '<SiteMap/>'));
+  const appName = app.name;
+  const areas = parseSiteMap(app.siteMapXml);
   const nav = h('nav', { className: 'sitemap', 'aria-label': 'Site map' });
   for (const area of areas) {
     nav.append(h('div', { className: 'area-title' }, area.title));

@@ -4,6 +4,7 @@
  * to its view's fetchxml. Tables the solution ships no view for (platform tables such as invoice)
  * get the platform's usual default: the main form's fields.
  */
+import type { AppScope } from './appModule';
 import { type DataverseClient, type Row } from './dataverse';
 
 export interface ViewDefinition {
@@ -37,15 +38,21 @@ export async function viewById(client: DataverseClient, id: string): Promise<Vie
 }
 
 /**
- * The public views of a table (querytype 0), the default first. A platform table whose default
- * view the solution does not ship (invoice: Sales owns it) gets the platform's usual default
- * first, then the solution's views.
+ * The public views of a table (querytype 0) the app lists, or all of them; the default first. A
+ * platform table whose default view the solution does not ship (invoice: Sales owns it) gets the
+ * platform's usual default first, then the app's views.
  */
-export async function publicViews(client: DataverseClient, entity: string): Promise<ViewDefinition[]> {
+export async function publicViews(
+  client: DataverseClient,
+  app: AppScope,
+  entity: string,
+): Promise<ViewDefinition[]> {
   const { value } = await client.list(
     `savedqueries?${VIEW_COLUMNS}&$filter=returnedtypecode eq '${entity}' and querytype eq 0`,
   );
-  const sorted = [...value].sort((a, b) => Number(Boolean(b.isdefault)) - Number(Boolean(a.isdefault)));
+  const sorted = [...app.pick(value, 'savedqueryid')].sort(
+    (a, b) => Number(Boolean(b.isdefault)) - Number(Boolean(a.isdefault)),
+  );
   if (sorted.some((v) => v.isdefault)) return sorted.map(parseView);
   return [await platformDefaultView(client, entity), ...sorted.map(parseView)];
 }

@@ -25,6 +25,8 @@ export interface ContextInputs {
   webApi: ShellWebApi;
   navigator: ShellNavigator;
   label: string;
+  /** `context.factory.requestRender`: the control asks for another updateView. */
+  requestRender: () => void;
 }
 
 function formattedValue(value: unknown, options: { value: number; label: string }[]): string | undefined {
@@ -142,7 +144,7 @@ export function createPcfContext(inputs: ContextInputs, updatedProperties: strin
       disableScroll: false,
     },
     device: {},
-    factory: { requestRender: () => undefined, getPopupService: () => undefined },
+    factory: { requestRender: inputs.requestRender, getPopupService: () => undefined },
     accessibility: { getUniqueId: (id: string) => `pcf-${id}` },
   };
 }

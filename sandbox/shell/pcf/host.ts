@@ -3,7 +3,9 @@
  * (it registers itself through `ComponentFramework.registerControl`), calls init and updateView,
  * renders a virtual control's React element with the platform's ReactDOM, writes getOutputs back
  * to the bound columns, and calls updateView again with updatedProperties when a bound column
- * changes.
+ * changes, or when the control asks through `context.factory.requestRender` ("queues an
+ * updateView request", Power Apps component framework reference, Factory.requestRender) as a
+ * control does once the data it loaded after init has arrived.
  */
 import type { FormRecord } from '../xrm/record';
 import { createPcfContext, type ContextInputs, type PropertyBinding } from './context';
@@ -51,13 +53,24 @@ export async function mountControl(
   container: HTMLDivElement,
   name: string,
   bindings: Map<string, PropertyBinding>,
-  rest: Omit<ContextInputs, 'manifest' | 'bindings' | 'strings'>,
+  rest: Omit<ContextInputs, 'manifest' | 'bindings' | 'strings' | 'requestRender'>,
 ): Promise<HostedControl> {
   const manifest = await loadManifest(name);
   const [strings] = await Promise.all([loadStrings(manifest), loadBundle(name)]);
   const Ctor = registry.get(manifest.registeredName);
   if (!Ctor) throw new Error(`The bundle ${name} did not register ${manifest.registeredName}.`);
-  const inputs: ContextInputs = { ...rest, manifest, bindings, strings };
+  let alive = true;
+  let requested = false;
+  // Asynchronous and coalesced, as in a model-driven app: several requests make one updateView.
+  const requestRender = () => {
+    if (requested || !alive) return;
+    requested = true;
+    window.setTimeout(() => {
+      requested = false;
+      if (alive) render([]);
+    }, 0);
+  };
+  const inputs: ContextInputs = { ...rest, manifest, bindings, strings, requestRender };
   const record: FormRecord = rest.record;
   const control = new Ctor();
   const reactDom = (window as unknown as { ReactDOMv16: ReactDom }).ReactDOMv16;
@@ -79,7 +92,6 @@ export async function mountControl(
     manifest.virtual ? undefined : container,
   );
   render(manifest.properties.map((p) => p.name));
-  let alive = true;
   record.onChange((changed) => {
     if (!alive) return;
     const updated = [...bindings]

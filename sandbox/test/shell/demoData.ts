@@ -28,8 +28,8 @@ async function glCodes(api: TestApi, code: string): Promise<Row[]> {
 
 /**
  * Points the invoice's lines that use GL code `from` at the active code `to` of the same
- * connection: the fix the failure message asks for (through the Web API, because the solution
- * ships no invoice line form).
+ * connection: the fix the failure message asks for (through the Web API: the invoice product form
+ * has the GL code on its Xero tab, but the shell does not edit lookups).
  */
 export async function replaceCodeOnLines(
   api: TestApi,

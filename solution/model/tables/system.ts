@@ -2,6 +2,13 @@ import { CHOICES, COLUMNS, SYSTEM_TABLES } from '../../names';
 import type { SystemTableExtension } from '../types';
 import { choice, dateTime, lookup, money, text } from '../columns';
 
+/**
+ * The Microsoft solutions that bring the tables ("Added by" in the Dynamics 365 entity reference,
+ * MicrosoftDocs/dynamics-365-customer-engagement ce/developer/entities/invoice.md, product.md).
+ */
+const SALES_SOLUTION = 'Sales';
+const PRODUCT_SOLUTION = 'Product Management';
+
 const i = COLUMNS.invoice;
 const invoice = SYSTEM_TABLES.invoice.logicalName;
 
@@ -10,6 +17,7 @@ export const invoiceExtension: SystemTableExtension = {
   logicalName: invoice,
   schemaName: 'Invoice',
   displayName: 'Invoice',
+  solution: SALES_SOLUTION,
   columns: [
     choice(
       i.documentType,
@@ -67,6 +75,7 @@ export const invoiceDetailExtension: SystemTableExtension = {
   logicalName: detail,
   schemaName: 'InvoiceDetail',
   displayName: 'Invoice Product',
+  solution: SALES_SOLUTION,
   columns: [
     lookup(
       detail,
@@ -98,6 +107,7 @@ export const productExtension: SystemTableExtension = {
   logicalName: product,
   schemaName: 'Product',
   displayName: 'Product',
+  solution: PRODUCT_SOLUTION,
   columns: [
     lookup(product, pr.salesGlCodeId, 'Sales GL code', 'The Xero account used when this product is sold.'),
     lookup(

@@ -1,4 +1,5 @@
 import type { CustomTable, SolutionModel, SystemTableExtension, Table } from '../../model/types';
+import { SYSTEM_TABLES } from '../../names';
 import { descriptions, displayNames, INTRODUCED_VERSION, LANGUAGE, localizedNames } from '../labels';
 import { el, leaf, type XmlElement } from '../xml';
 import { attributeXml, primaryKeyXml, stateAttributesXml } from './attributes';
@@ -6,7 +7,6 @@ import { systemFormXml } from './forms';
 import { ribbonDiffXml } from './ribbon';
 import { visualizationsXml } from './charts';
 import { savedQueryXml, type ViewTable } from './views';
-import { SYSTEM_TABLES } from '../../names';
 
 const flags = (values: Record<string, 0 | 1>): XmlElement[] =>
   Object.entries(values).map(([k, v]) => leaf(k, v));
@@ -145,7 +145,7 @@ function savedQueriesXml(model: SolutionModel, table: Table): XmlElement | null 
 const nameElement = (schemaName: string, displayName: string) =>
   el('Name', { LocalizedName: displayName, OriginalName: displayName }, [{ text: schemaName }]);
 
-function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
+function customEntityXml(model: SolutionModel, table: CustomTable, managed: boolean): XmlElement {
   const t = table.logicalName;
   const forms = model.forms.filter((f) => f.table === t);
   return el('Entity', {}, [
@@ -171,7 +171,7 @@ function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
       el(
         'forms',
         { type: 'main' },
-        forms.map((f, i) => systemFormXml(model, f, i === 0)),
+        forms.map((f, i) => systemFormXml(model, f, i === 0, managed)),
       ),
     ]),
     savedQueriesXml(model, table),
@@ -180,14 +180,18 @@ function customEntityXml(model: SolutionModel, table: CustomTable): XmlElement {
   ]);
 }
 
-function systemEntityXml(model: SolutionModel, table: SystemTableExtension): XmlElement {
+/**
+ * A Dynamics table as modern exports include one with "only selected subcomponents" (root
+ * behavior 2): `<entity unmodified="1">` with only our columns, then our forms, views and ribbon;
+ * the table's own metadata is left as it is (reference/dataverse-solution.md §5.5).
+ */
+function systemEntityXml(model: SolutionModel, table: SystemTableExtension, managed: boolean): XmlElement {
   const t = table.logicalName;
   const forms = model.forms.filter((f) => f.table === t);
   return el('Entity', {}, [
     nameElement(table.schemaName, table.displayName),
     el('EntityInfo', {}, [
-      el('entity', { Name: table.schemaName }, [
-        localizedNames(table.displayName),
+      el('entity', { Name: table.schemaName, unmodified: 1 }, [
         el(
           'attributes',
           {},
@@ -200,7 +204,7 @@ function systemEntityXml(model: SolutionModel, table: SystemTableExtension): Xml
           el(
             'forms',
             { type: 'main' },
-            forms.map((f) => systemFormXml(model, f, false)),
+            forms.map((f) => systemFormXml(model, f, false, managed)),
           ),
         ])
       : null,
@@ -210,7 +214,7 @@ function systemEntityXml(model: SolutionModel, table: SystemTableExtension): Xml
   ]);
 }
 
-export function entitiesXml(model: SolutionModel): XmlElement {
+export function entitiesXml(model: SolutionModel, managed = false): XmlElement {
   // Exports list entities by schema name, case-insensitively (Account, Contact, com_Collection...).
   const sorted = [...model.tables].sort((a, b) =>
     a.schemaName.toLowerCase().localeCompare(b.schemaName.toLowerCase()),
@@ -218,6 +222,8 @@ export function entitiesXml(model: SolutionModel): XmlElement {
   return el(
     'Entities',
     {},
-    sorted.map((t) => (t.kind === 'custom' ? customEntityXml(model, t) : systemEntityXml(model, t))),
+    sorted.map((t) =>
+      t.kind === 'custom' ? customEntityXml(model, t, managed) : systemEntityXml(model, t, managed),
+    ),
   );
 }

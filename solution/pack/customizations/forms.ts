@@ -1,4 +1,4 @@
-import type { Form, FormCell, SolutionModel } from '../../model/types';
+import type { Form, FormCell, FormTab, SolutionModel } from '../../model/types';
 import type { ColumnType } from '../../model/known';
 import { braced, componentId } from '../guid';
 import { columnType } from '../lookup';
@@ -19,10 +19,20 @@ const CONTROL_CLASS: Record<ColumnType, string> = {
   choice: '{3EF39988-22BB-4f0b-BBBE-64B5A3748AEE}',
   lookup: '{270BD3DB-D9AF-4782-9025-509E298DEC0A}',
 };
+/**
+ * The managed package ships a system form as a diff FormXml: only our tabs and control
+ * descriptions, each `solutionaction="Added"`; the unmanaged one ships the full form, Microsoft's
+ * tabs included, since an unmanaged form replaces the form (Microsoft Learn, power-platform
+ * alm/form-alm.md, "Full and differential form XML").
+ */
+const ADDED = { solutionaction: 'Added' } as const;
+
 export const SUBGRID_CLASS = '{E7A81278-8635-4d9e-8D4D-59480B391C5B}';
 const FORM_FACTORS = [0, 1, 2]; // web, tablet, phone
 
-export const formId = (form: Form): string => componentId('form', `${form.table}/${form.name}`);
+/** A system form ships under its own id (so the platform merges it); ours under a derived one. */
+export const formId = (form: Form): string =>
+  form.systemForm?.formId ?? componentId('form', `${form.table}/${form.name}`);
 /** A field's control id is its column unless the cell names another (a column shown by two controls). */
 const controlIdOf = (cell: FormCell & { column: string }): string =>
   (cell.kind === 'pcf' && cell.controlId) || cell.column;
@@ -65,7 +75,7 @@ function cellXml(model: SolutionModel, form: Form, cell: FormCell): XmlElement {
 }
 
 /** PCF bindings: the classic control first, then the custom control per form factor (reference §3.3). */
-function controlDescriptions(model: SolutionModel, form: Form): XmlElement | null {
+function controlDescriptions(model: SolutionModel, form: Form, added: boolean): XmlElement | null {
   const pcfs = form.tabs.flatMap((t) => t.sections.flatMap((s) => s.cells)).filter((c) => c.kind === 'pcf');
   if (pcfs.length === 0) return null;
   return el(
@@ -74,7 +84,8 @@ function controlDescriptions(model: SolutionModel, form: Form): XmlElement | nul
     pcfs.map((cell) => {
       const type = columnType(model, form.table, cell.column) ?? 'string';
       const params = Object.entries(cell.bindings).map(([property, column]) => leaf(property, column));
-      return el('controlDescription', { forControl: partId(form, `control/${controlIdOf(cell)}`) }, [
+      const forControl = partId(form, `control/${controlIdOf(cell)}`);
+      return el('controlDescription', { forControl, ...(added ? ADDED : {}) }, [
         el('customControl', { id: CONTROL_CLASS[type] }, [
           el('parameters', {}, [leaf('datafieldname', cell.column)]),
         ]),
@@ -86,65 +97,94 @@ function controlDescriptions(model: SolutionModel, form: Form): XmlElement | nul
   );
 }
 
-export function systemFormXml(model: SolutionModel, form: Form, fallback: boolean): XmlElement {
-  const tabs = form.tabs.map((tab) =>
-    el(
-      'tab',
-      {
-        name: tab.name,
-        id: partId(form, `tab/${tab.name}`),
-        IsUserDefined: 0,
-        verticallayout: 'true',
-        expanded: 'true',
-      },
-      [
-        labels(tab.label),
-        el('columns', {}, [
-          el('column', { width: '100%' }, [
-            el(
-              'sections',
-              {},
-              tab.sections.map((section) =>
-                el(
-                  'section',
-                  {
-                    name: section.name,
-                    showlabel: 'true',
-                    showbar: 'false',
-                    IsUserDefined: 0,
-                    id: partId(form, `section/${section.name}`),
-                  },
-                  [
-                    labels(section.label),
-                    el(
-                      'rows',
-                      {},
-                      section.cells.map((cell) => el('row', {}, [cellXml(model, form, cell)])),
-                    ),
-                  ],
-                ),
+function tabXml(model: SolutionModel, form: Form, tab: FormTab, added: boolean): XmlElement {
+  return el(
+    'tab',
+    {
+      name: tab.name,
+      id: partId(form, `tab/${tab.name}`),
+      IsUserDefined: 0,
+      verticallayout: 'true',
+      expanded: 'true',
+      ...(added ? ADDED : {}),
+    },
+    [
+      labels(tab.label),
+      el('columns', {}, [
+        el('column', { width: '100%' }, [
+          el(
+            'sections',
+            {},
+            tab.sections.map((section) =>
+              el(
+                'section',
+                {
+                  name: section.name,
+                  showlabel: section.label ? 'true' : 'false',
+                  showbar: 'false',
+                  IsUserDefined: 0,
+                  id: partId(form, `section/${section.name}`),
+                },
+                [
+                  labels(section.label),
+                  el(
+                    'rows',
+                    {},
+                    section.cells.map((cell) => el('row', {}, [cellXml(model, form, cell)])),
+                  ),
+                ],
               ),
             ),
-          ]),
+          ),
         ]),
-      ],
-    ),
+      ]),
+    ],
   );
+}
+
+function headerXml(model: SolutionModel, form: Form): XmlElement | null {
+  if (!form.header?.length) return null;
+  const cells = form.header.map(({ column, label }) => {
+    const type = columnType(model, form.table, column) ?? 'string';
+    const id = `header_${column}`;
+    return el('cell', { id: partId(form, `cell/${id}`), showlabel: 'true' }, [
+      labels(label),
+      el('control', { id, classid: CONTROL_CLASS[type], datafieldname: column }),
+    ]);
+  });
+  return el('header', { id: partId(form, 'header'), celllabelposition: 'Top', columns: '1111' }, [
+    el('rows', {}, [el('row', {}, cells)]),
+  ]);
+}
+
+export function systemFormXml(
+  model: SolutionModel,
+  form: Form,
+  fallback: boolean,
+  managed = false,
+): XmlElement {
+  const diff = managed && form.systemForm !== undefined;
+  const tabs = form.tabs.filter((tab) => !diff || !tab.system).map((tab) => tabXml(model, form, tab, diff));
+  const inner = el('form', {}, [
+    diff ? null : headerXml(model, form),
+    el('tabs', {}, tabs),
+    controlDescriptions(model, form, diff),
+    // A system form keeps Microsoft's display conditions and name.
+    form.systemForm
+      ? null
+      : el('DisplayConditions', { Order: fallback ? 0 : 1, FallbackForm: fallback ? 'true' : 'false' }, [
+          el('Everyone'),
+        ]),
+  ]);
   return el('systemform', {}, [
     leaf('formid', braced(formId(form))),
     leaf('IntroducedVersion', INTRODUCED_VERSION),
     leaf('FormPresentation', 1),
     leaf('FormActivationState', 1),
-    el('form', {}, [
-      el('tabs', {}, tabs),
-      controlDescriptions(model, form),
-      el('DisplayConditions', { Order: fallback ? 0 : 1, FallbackForm: fallback ? 'true' : 'false' }, [
-        el('Everyone'),
-      ]),
-    ]),
+    inner,
     leaf('IsCustomizable', 1),
-    leaf('CanBeDeleted', 1),
+    leaf('CanBeDeleted', form.systemForm ? 0 : 1),
     localizedNames(form.name),
-    descriptions(form.description),
+    form.systemForm ? null : descriptions(form.description),
   ]);
 }

@@ -10,9 +10,13 @@ import { customControlsXml, webResourcesXml } from './resources';
 import { fieldSecurityProfilesXml, rolesXml } from './security';
 
 /** customizations.xml, top-level sections in the XSD's order (reference §1.5), empty ones as exports write them. */
-export function customizationsElement(model: SolutionModel, siteMaps: SiteMapSources): XmlElement {
+export function customizationsElement(
+  model: SolutionModel,
+  siteMaps: SiteMapSources,
+  managed = false,
+): XmlElement {
   return el('ImportExportXml', { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance' }, [
-    entitiesXml(model),
+    entitiesXml(model, managed),
     rolesXml(model),
     el('Workflows'),
     fieldSecurityProfilesXml(model),
@@ -28,12 +32,13 @@ export function customizationsElement(model: SolutionModel, siteMaps: SiteMapSou
     stepsXml(model),
     serviceEndpointsXml(model),
     appModuleSiteMapsXml(model, siteMaps),
-    appModulesXml(model),
+    appModulesXml(model, managed),
     el('EntityDataProviders'),
     el('Languages', {}, [leaf('Language', LANGUAGE)]),
   ]);
 }
 
-export function customizationsXml(model: SolutionModel, siteMaps: SiteMapSources): string {
-  return serialize(customizationsElement(model, siteMaps));
+/** The managed package ships the forms and apps it extends as diffs (our parts Added); see forms.ts. */
+export function customizationsXml(model: SolutionModel, siteMaps: SiteMapSources, managed = false): string {
+  return serialize(customizationsElement(model, siteMaps, managed));
 }
