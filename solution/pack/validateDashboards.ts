@@ -2,6 +2,7 @@ import type { Chart, ViewCondition } from '../model/dashboardTypes';
 import type { SolutionModel } from '../model/types';
 import type { ColumnType } from '../model/known';
 import { chartFetchXml, dataDescriptionXml } from './customizations/charts';
+import { viewId } from './customizations/views';
 import { dashboardId } from './customizations/dashboards';
 import type { PackageInputs } from './inputs';
 import { columnType, isSystemTable, tableOf } from './lookup';
@@ -175,7 +176,7 @@ export function checkDashboards(model: SolutionModel, report: Report): void {
   checkDashboardList(model, report);
 }
 
-/** A SiteMap's DefaultDashboard must be one of the app's dashboards. */
+/** A SiteMap's DefaultDashboard must be one of the app's dashboards, and a view it opens one of the app's views. */
 export function checkDashboardInputs(model: SolutionModel, inputs: PackageInputs, report: Report): void {
   for (const app of model.appModules) {
     const xml = inputs.siteMaps[app.uniqueName] ?? '';
@@ -189,5 +190,9 @@ export function checkDashboardInputs(model: SolutionModel, inputs: PackageInputs
           'reference-exists',
           `DefaultDashboard ${m[1]} is not a dashboard of the app`,
         );
+    const views = model.views.filter((v) => app.tables.includes(v.table)).map((v) => viewId(v));
+    for (const m of xml.matchAll(/[?&;]viewid=(?:%7b|\{)?([0-9a-f-]{36})/gi))
+      if (!views.includes(m[1].toLowerCase()))
+        report(`SiteMap ${app.uniqueName}`, 'reference-exists', `viewid ${m[1]} is not a view of the app`);
   }
 }

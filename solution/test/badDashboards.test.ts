@@ -157,4 +157,20 @@ describe('the packer refuses dashboards, charts and views that cannot work', () 
       /SiteMap stl_StellariseConnector: reference-exists: DefaultDashboard 00000000-0000-0000-0000-000000000001/,
     );
   });
+
+  it('refuses a SiteMap that opens a view the app does not have', () => {
+    const inputs = standInInputs();
+    const app = solutionModel.appModules[0].uniqueName;
+    expect(inputs.siteMaps[app]).toMatch(/viewid=%7b[0-9a-f-]{36}%7d/);
+    const siteMaps = {
+      ...inputs.siteMaps,
+      [app]: inputs.siteMaps[app].replace(
+        /viewid=%7b[0-9a-f-]{36}%7d/,
+        'viewid=%7b00000000-0000-0000-0000-000000000002%7d',
+      ),
+    };
+    expect(() => assertValidInputs(solutionModel, { ...inputs, siteMaps })).toThrow(
+      /SiteMap stl_StellariseConnector: reference-exists: viewid 00000000-0000-0000-0000-000000000002 is not a view of the app/,
+    );
+  });
 });

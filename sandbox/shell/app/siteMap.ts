@@ -3,7 +3,8 @@ export interface SubArea {
   id: string;
   title: string;
   /**
-   * `#/list/<table>` for a table, `#/webresource/<name>` for a web resource, `#/dashboard/<id>` for
+   * `#/list/<table>[/<view id>]` for a table (a `/main.aspx?pagetype=entitylist` Url names the view),
+   * `#/webresource/<name>` for a web resource, `#/dashboard/<id>` for
    * the dashboards page (Url /workplace/home_dashboards.aspx, opening its DefaultDashboard), or
    * an external URL.
    */
@@ -25,10 +26,21 @@ export interface SiteMapArea {
 const titleOf = (el: Element) =>
   el.querySelector(':scope > Titles > Title')?.getAttribute('Title') ?? el.getAttribute('Id') ?? '';
 
+/** `/main.aspx?pagetype=entitylist&etn=<table>&viewid={<id>}`: a table's list opened on one view. */
+function entityListHref(url: string): string | null {
+  const query = url.toLowerCase().startsWith('/main.aspx?') ? new URLSearchParams(url.slice(10)) : null;
+  const table = query?.get('etn');
+  if (!query || query.get('pagetype') !== 'entitylist' || !table) return null;
+  const view = (query.get('viewid') ?? '').replace(/[{}]/g, '').toLowerCase();
+  return view ? `#/list/${table}/${view}` : `#/list/${table}`;
+}
+
 function hrefOf(subArea: Element): string {
   const entity = subArea.getAttribute('Entity');
   if (entity) return `#/list/${entity}`;
   const url = subArea.getAttribute('Url') ?? '';
+  const list = entityListHref(url);
+  if (list) return list;
   if (url.toLowerCase() === '/workplace/home_dashboards.aspx')
     return `#/dashboard/${(subArea.getAttribute('DefaultDashboard') ?? '').replace(/[{}]/g, '').toLowerCase()}`;
   if (url.startsWith('$webresource:')) return `#/webresource/${url.slice('$webresource:'.length)}`;

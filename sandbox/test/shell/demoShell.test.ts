@@ -120,7 +120,10 @@ run('demo shell in Chromium', () => {
   flow('queues three invoices with Sync selected on the grid and shows each one Synced', async () => {
     const names = DEMO.bulk;
     expect(names).toHaveLength(3);
-    await openShell(page, sandbox.shellUrl, '#/list/invoice');
+    // As a user gets there: the app's Invoices page, which opens on the Invoices (Xero) view.
+    await openShell(page, sandbox.shellUrl, '#/list/stl_synchistory');
+    await page.getByRole('link', { name: 'Invoices', exact: true }).click();
+    expect(await waitForText(page.locator('.grid thead'), /Xero sync status/)).toMatch(/Xero number/);
     await closeXeroPanel(page);
     for (const name of names) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
     await page.locator(RIBBON.syncSelected).click();
