@@ -60,6 +60,8 @@ export interface InvoiceQuery {
   statuses?: string[];
   searchTerm?: string;
   modifiedSince?: Date;
+  /** Only invoices this app created (spec GET /Invoices `createdByMyApp`). */
+  createdByMyApp?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -98,6 +100,13 @@ export interface XeroGateway {
   createCreditNotes(
     connectionId: string,
     creditNotes: XeroCreditNoteModel[],
+    options: WriteOptions,
+  ): Promise<XeroResult<CreditNotes>>;
+  /** POST /CreditNotes/{id}: Xero's PUT only creates (reference §3.7). */
+  updateCreditNote(
+    connectionId: string,
+    creditNoteId: string,
+    creditNote: XeroCreditNoteModel,
     options: WriteOptions,
   ): Promise<XeroResult<CreditNotes>>;
   getCreditNotes(connectionId: string, query: PagedQuery): Promise<XeroResult<CreditNotes>>;

@@ -99,7 +99,7 @@ export class XeroNodeGateway implements XeroGateway {
         nonEmpty(q.statuses),
         q.page,
         undefined,
-        undefined,
+        q.createdByMyApp,
         UNITDP,
         undefined,
         q.pageSize,
@@ -129,6 +129,19 @@ export class XeroNodeGateway implements XeroGateway {
     const body = { creditNotes: sdk<CreditNote[]>(creditNotes) };
     return this.call(connectionId, 'createCreditNotes', (api, tenant, o) =>
       api.createCreditNotes(tenant, body, SUMMARIZE_ERRORS, UNITDP, key, o),
+    );
+  }
+
+  async updateCreditNote(
+    connectionId: string,
+    creditNoteId: string,
+    creditNote: XeroCreditNoteModel,
+    write: WriteOptions,
+  ) {
+    const key = checkedKey(write);
+    const body = { creditNotes: [sdk<CreditNote>(creditNote)] };
+    return this.call(connectionId, 'updateCreditNote', (api, tenant, o) =>
+      api.updateCreditNote(tenant, creditNoteId, body, UNITDP, key, o),
     );
   }
 
