@@ -155,6 +155,8 @@ export interface InvoiceSpec {
   accountId?: string;
   lines: LineSpec[];
   manualNumber?: string;
+  /** The invoice's Xero reference (a PO number, say). */
+  reference?: string;
   emailOnSync?: number;
 }
 
@@ -171,6 +173,7 @@ export async function createInvoice(api: WebApi, seed: SeedIds, spec: InvoiceSpe
     [`${SYSTEM_NAVIGATION.invoice.customerAccount}@odata.bind`]: `/${SYSTEM_TABLES.account.entitySet}(${spec.accountId ?? seed.accountId})`,
     [IC.documentType]: documentType,
     ...(spec.manualNumber ? { [IC.manualNumber]: spec.manualNumber } : {}),
+    ...(spec.reference ? { [IC.reference]: spec.reference } : {}),
     ...(spec.emailOnSync !== undefined ? { [IC.emailOnSync]: spec.emailOnSync } : {}),
     [IC.syncStatus]: CHOICES.syncStatus.values.notSynced,
   });
