@@ -33,6 +33,7 @@ export const ENGINEERING_PAGES: ReadonlySet<string> = new Set([
   'domain-rules.md',
   'operations.md',
   'performance.md',
+  'xero-behaviour.md',
 ]);
 
 /** Reading order of the pages; pages not listed follow in alphabetical order. */
@@ -110,6 +111,10 @@ export const ATTENTION_CAUSES: Record<NeedsAttentionReason, string> = {
     'The connection was never connected, or its tokens were deleted (for example after Disconnect).',
   unreadable_token:
     "The relay's ENCRYPTION_KEY changed without keeping the old key in ENCRYPTION_KEYS_PREVIOUS (see Upgrading).",
+  tenant_disconnected:
+    'The organisation disconnected the app in Xero, or another Xero user connected it again, so the saved sign-in no longer reaches it.',
+  missing_scope:
+    'Xero granted the connection fewer permissions than the relay needs (the message names the missing scope), for example after a consent made with older scopes.',
 };
 
 function escapeMarkdown(text: string): string {

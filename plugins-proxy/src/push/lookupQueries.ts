@@ -3,35 +3,16 @@
  * Xero has them, since "for faster response times we recommend using these explicit parameters
  * instead of passing OR conditions into the Where filter", and short OR'd `where` filters otherwise.
  */
-import { whereString, type InvoiceQuery } from '../adapters/xero/gateway';
+import { orFilters, whereString, type InvoiceQuery } from '../adapters/xero/gateway';
 import type { LookupTarget } from './lookup';
 
 /** Explicit lists go in the URL; 50 values keep it well under common URL limits. */
 const MAX_LIST_VALUES = 50;
-/** OR'd terms per `where`: a few terms, a short URL, and no query Xero would time out on. */
-const MAX_WHERE_TERMS = 10;
-const MAX_WHERE_CHARS = 1000;
 
 function chunked<T>(values: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
-}
-
-/** OR'd `where` filters of at most MAX_WHERE_TERMS terms and about MAX_WHERE_CHARS characters each. */
-export function orFilters(terms: readonly string[]): string[] {
-  const filters: string[] = [];
-  let current: string[] = [];
-  for (const term of [...new Set(terms)]) {
-    const length = current.join(' OR ').length + term.length + 4;
-    if (current.length && (current.length >= MAX_WHERE_TERMS || length > MAX_WHERE_CHARS)) {
-      filters.push(current.join(' OR '));
-      current = [];
-    }
-    current.push(term);
-  }
-  if (current.length) filters.push(current.join(' OR '));
-  return filters;
 }
 
 export function invoiceQueries(targets: readonly LookupTarget[]): InvoiceQuery[] {

@@ -227,8 +227,10 @@ export async function storeConnectionTokens(
   connectionId: string,
   xero: XeroEmulator,
   tenant: { tenantId: string; name: string },
+  scope = config.xero.scopes.join(' '),
 ): Promise<void> {
-  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId] });
+  // What a connect through the consent page leaves: the relay's own scopes, granted.
+  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId], scope });
   await replaceTokenSet(storeTokenStore(store), new TokenCipher(config.encryption.current), connectionId, {
     accessToken: tokenSet.access_token,
     refreshToken: tokenSet.refresh_token ?? '',
@@ -237,6 +239,6 @@ export async function storeConnectionTokens(
     tenantId: tenant.tenantId,
     tenantName: tenant.name,
     xeroConnectionId: '',
-    scope: 'accounting.transactions accounting.contacts accounting.settings',
+    scope,
   });
 }
