@@ -16,8 +16,8 @@ import { claimConnectNonce } from './nonceGate';
 import { systemClock } from './ports';
 import { createPkcePair, randomToken, signState, STATE_TTL_MS, verifyState } from './state';
 import type { StoredTokenSet } from './tokenSet';
-import { openTokenSet, refreshDeadlineOf, replaceTokenSet } from './tokenSet';
-import { releaseReplaced, releaseUnchosen } from './connectionCleanup';
+import { readTokenSet, refreshDeadlineOf, replaceTokenSet } from './tokenSet';
+import { tidyAfterConnect } from './connectionCleanup';
 import { needsAttentionMessage } from './errors';
 import { missingScopes } from './scopes';
 import type { XeroTenantConnection, XeroTokenResponse } from './xeroIdentity';
@@ -209,9 +209,16 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
       xeroConnectionId: tenant.id,
       scope: tokens.scope,
     };
-    const previous = await previousSet(connectionId);
+    const previous = await readTokenSet(deps.tokens, deps.cipher, connectionId);
     await replaceTokenSet(deps.tokens, deps.cipher, connectionId, set);
-    await tidyConnections(connectionId, tokens.accessToken, consented, tenant, previous);
+    // Best effort: Xero's connection caps count every connection, used or not.
+    await tidyAfterConnect(deps, {
+      connectionId,
+      accessToken: tokens.accessToken,
+      consented,
+      tenant,
+      previous,
+    });
     const missing = missingScopes(tokens.scope);
     await deps.rows.updateConnection(connectionId, {
       tenantId: tenant.tenantId,
@@ -236,31 +243,6 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
     }
     await deps.onConnected?.(connectionId, tenant.tenantId);
     return { kind: 'connected', connectionId, tenantId: tenant.tenantId, tenantName: tenant.tenantName };
-  }
-
-  async function previousSet(connectionId: string): Promise<StoredTokenSet | null> {
-    const record = await deps.tokens.get(connectionId);
-    if (!record) return null;
-    try {
-      return openTokenSet(deps.cipher, connectionId, record.blob);
-    } catch {
-      return null;
-    }
-  }
-
-  /** Best effort: Xero's connection caps count every connection, used or not (connectionCleanup.ts). */
-  async function tidyConnections(
-    connectionId: string,
-    accessToken: string,
-    consented: readonly XeroTenantConnection[],
-    tenant: XeroTenantConnection,
-    previous: StoredTokenSet | null,
-  ): Promise<void> {
-    const cleanup = { identity: deps.identity, rows: deps.rows };
-    await releaseUnchosen(cleanup, connectionId, accessToken, consented, tenant.tenantId).catch(
-      () => undefined,
-    );
-    if (previous) await releaseReplaced(cleanup, connectionId, previous, tenant).catch(() => undefined);
   }
 
   return {

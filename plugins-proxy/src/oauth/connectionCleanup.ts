@@ -50,7 +50,7 @@ export async function releaseConnection(
 }
 
 /** Organisations this consent connected besides the chosen one that no connection row uses: disconnected. */
-export async function releaseUnchosen(
+async function releaseUnchosen(
   deps: CleanupDeps,
   connectionRowId: string,
   accessToken: string,
@@ -68,7 +68,7 @@ export async function releaseUnchosen(
  * The connection a reconnect replaced (another Xero user, or another organisation) is released
  * with the old sign-in, unless another connection row still uses that organisation.
  */
-export async function releaseReplaced(
+async function releaseReplaced(
   deps: CleanupDeps,
   connectionRowId: string,
   previous: StoredTokenSet,
@@ -89,4 +89,20 @@ export async function releaseReplaced(
     },
     current.id,
   );
+}
+
+/** After a connect: the consent's unchosen organisations and the replaced connection, released; never throws. */
+export async function tidyAfterConnect(
+  deps: CleanupDeps,
+  done: {
+    connectionId: string;
+    accessToken: string;
+    consented: readonly XeroTenantConnection[];
+    tenant: XeroTenantConnection;
+    previous: StoredTokenSet | null;
+  },
+): Promise<void> {
+  const { connectionId, accessToken, consented, tenant, previous } = done;
+  await releaseUnchosen(deps, connectionId, accessToken, consented, tenant.tenantId).catch(() => undefined);
+  if (previous) await releaseReplaced(deps, connectionId, previous, tenant).catch(() => undefined);
 }
