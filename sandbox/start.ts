@@ -138,7 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         apiBasePath: xero.apiBasePath,
         tenantId: tenant.tenantId,
         tenantName: tenant.name,
-        consentUrl: consentUrl(xero.url, xero.clientId, `${relayUrl}/oauth/callback`),
+        consentUrl: consentUrl(xero.url, xero.clientId, `${relayUrl}/oauth/callback`, config.xero.scopes),
       },
       relay: { url: relay.url },
       shell: { url: shell.running ? shell.shell.url : null, port: ports.shell },

@@ -34,6 +34,7 @@ export const ENGINEERING_PAGES: ReadonlySet<string> = new Set([
   'operations.md',
   'performance.md',
   'solution-package.md',
+  'xero-behaviour.md',
 ]);
 
 /** Reading order of the pages; pages not listed follow in alphabetical order. */
@@ -111,6 +112,10 @@ export const ATTENTION_CAUSES: Record<NeedsAttentionReason, string> = {
     'The connection was never connected, or its tokens were deleted (for example after Disconnect).',
   unreadable_token:
     "The relay's ENCRYPTION_KEY changed without keeping the old key in ENCRYPTION_KEYS_PREVIOUS (see Upgrading).",
+  tenant_disconnected:
+    'The organisation disconnected the app in Xero, or another Xero user connected it again, so the saved sign-in no longer reaches it.',
+  missing_scope:
+    'Xero granted the connection fewer permissions than the relay needs (the message names the missing scope), for example after a consent made with older scopes.',
 };
 
 function escapeMarkdown(text: string): string {

@@ -104,6 +104,7 @@ describe('the docs build', () => {
       'operations.md',
       'performance.md',
       'solution-package.md',
+      'xero-behaviour.md',
     ]);
     const names = new Set(built.map((b) => b.name));
     for (const file of present) {

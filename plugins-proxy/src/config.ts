@@ -4,8 +4,12 @@
  */
 import { z } from 'zod';
 
+/**
+ * The granular scopes of 2026, minimal for what the relay does: it writes invoices, credit notes,
+ * items and contacts, and only reads payments and settings (docs/xero-behaviour.md#scopes).
+ */
 export const DEFAULT_XERO_SCOPES =
-  'offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings';
+  'offline_access accounting.invoices accounting.payments.read accounting.contacts accounting.settings.read';
 
 const SIX_HOURS_MS = 6 * 60 * 60 * 1000;
 
@@ -41,6 +45,10 @@ export interface Config {
     readonly loginBaseUrl: string;
     readonly connectionsUrl: string;
     readonly scopes: readonly string[];
+    /** Calls a day per organisation by the app's Xero tier: 1,000 on Starter, 5,000 above. */
+    readonly dailyLimit: number;
+    /** Organisations whose daily limit differs from `dailyLimit`, by tenant id. */
+    readonly dailyLimits: Readonly<Record<string, number>>;
   };
   readonly dataverseWebhookSecret: string;
   readonly encryption: { readonly current: EncryptionKey; readonly previous: readonly EncryptionKey[] };
@@ -170,6 +178,17 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((v) => (v || DEFAULT_XERO_SCOPES).split(/\s+/)),
+  XERO_DAILY_LIMIT: positiveInt(1000),
+  XERO_DAILY_LIMITS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((pair) => pair.split('=').map((x) => x.trim())) : []))
+    .refine(
+      (pairs) => pairs.every(([tenant, limit]) => tenant && /^\d+$/.test(limit ?? '') && Number(limit) > 0),
+      'must be tenantId=limit pairs separated by commas, e.g. 2f1c…=5000',
+    )
+    .transform((pairs) => Object.fromEntries(pairs.map(([tenant, limit]) => [tenant, Number(limit)]))),
   DATAVERSE_WEBHOOK_SECRET: required('the shared secret the Dataverse webhook sends').min(
     16,
     'must be at least 16 characters',
@@ -261,6 +280,8 @@ export function loadConfig(env: Env = process.env): Config {
       loginBaseUrl: v.XERO_LOGIN_BASE_URL.replace(/\/+$/, ''),
       connectionsUrl: v.XERO_CONNECTIONS_URL,
       scopes: v.XERO_SCOPES,
+      dailyLimit: v.XERO_DAILY_LIMIT,
+      dailyLimits: v.XERO_DAILY_LIMITS,
     },
     dataverseWebhookSecret: v.DATAVERSE_WEBHOOK_SECRET,
     encryption: { current, previous: v.ENCRYPTION_KEYS_PREVIOUS },

@@ -77,6 +77,22 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes the Starter tier’s daily limit by default, and another per organisation', () => {
+    expect(loadConfig(VALID).xero).toMatchObject({ dailyLimit: 1000, dailyLimits: {} });
+    const config = loadConfig({
+      ...VALID,
+      XERO_DAILY_LIMIT: '5000',
+      XERO_DAILY_LIMITS: 't-1=1000, t-2=5000',
+    });
+    expect(config.xero).toMatchObject({ dailyLimit: 5000, dailyLimits: { 't-1': 1000, 't-2': 5000 } });
+  });
+
+  it('names XERO_DAILY_LIMITS when a pair is not tenantId=limit', () => {
+    expect(problemsFor({ ...VALID, XERO_DAILY_LIMITS: 't-1:5000' }).join('\n')).toContain(
+      'XERO_DAILY_LIMITS',
+    );
+  });
+
   it('reads previous encryption keys for rotation', () => {
     const old = Buffer.alloc(32, 1).toString('base64');
     const config = loadConfig({ ...VALID, ENCRYPTION_KEYS_PREVIOUS: `k1:${old}` });

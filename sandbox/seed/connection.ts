@@ -11,7 +11,6 @@ import { storeTokenStore } from '../../plugins-proxy/src/oauth/storePorts';
 import { replaceTokenSet } from '../../plugins-proxy/src/oauth/tokenSet';
 import { CHOICES, COLUMNS, TABLES } from '../../solution/names';
 import type { XeroEmulator } from '../xero';
-import { DEFAULT_SCOPE } from '../xero/admin';
 import { DEFAULT_ORGANISATION } from '../xero/options';
 import { findOrCreate, type SeedCounter } from './rows';
 
@@ -121,8 +120,9 @@ export async function ensureTokens(
   tenant: DemoTenant,
 ): Promise<'stored' | 'kept'> {
   if (await store.getToken(connectionId)) return 'kept';
-  // The emulator's default consent scopes: what its API checks the demo calls against.
-  const scope = DEFAULT_SCOPE;
+  // The relay's own scopes (its production default unless XERO_SCOPES says otherwise), as a
+  // connect through the consent page would grant them.
+  const scope = config.xero.scopes.join(' ');
   const issued = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId], scope });
   if (!issued.refresh_token)
     throw new Error('The Xero emulator issued no refresh token for the demo connection');

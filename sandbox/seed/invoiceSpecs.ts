@@ -133,6 +133,22 @@ export const DEMO_INVOICES: readonly DemoInvoice[] = [
       { product: 'GADGET', quantity: 3 },
     ],
   },
+  // Two customers' orders that carry the same purchase-order number (and the Demo Company already
+  // holds a staff-entered invoice with it): each must become its own Xero invoice.
+  {
+    name: 'Demo: PO reference, Acme',
+    account: 'ACME-001',
+    documentType: DOC.salesInvoice,
+    reference: 'PO-7730',
+    lines: [{ product: 'WIDGET', quantity: 2 }],
+  },
+  {
+    name: 'Demo: PO reference, Ridgeway',
+    account: 'DEMO-C-2',
+    documentType: DOC.salesInvoice,
+    reference: 'PO-7730',
+    lines: [{ product: 'GADGET', quantity: 4 }],
+  },
   {
     name: 'Demo: missing code',
     account: 'ACME-001',

@@ -2,13 +2,19 @@
 import path from 'node:path';
 import type { SandboxState } from './state';
 
-export function consentUrl(xeroUrl: string, clientId: string, redirectUri: string): string {
+/** The consent page, asking for the scopes the relay asks for (its production default). */
+export function consentUrl(
+  xeroUrl: string,
+  clientId: string,
+  redirectUri: string,
+  scopes: readonly string[],
+): string {
   const url = new URL('/identity/connect/authorize', xeroUrl);
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: clientId,
     redirect_uri: redirectUri,
-    scope: 'offline_access accounting.transactions accounting.contacts accounting.settings',
+    scope: scopes.join(' '),
     state: 'demo',
   }).toString();
   return url.toString();

@@ -8,6 +8,7 @@ import { createPayment, deletePayment } from './domain/payments';
 import { renderContact, renderInvoice, renderPayment } from './domain/render';
 import { todayIn } from './domain/xeroDates';
 import type { Grants, TokenPair } from './identity/grants';
+import { scopesNotAllowed } from './identity/scopes';
 import type { OrgSeed, RateLimitSettings, WebhookSettings } from './options';
 import type { FaultRule, Faults } from './ops/faults';
 import type { RateLimiter } from './ops/rateLimiter';
@@ -27,6 +28,7 @@ export interface AdminDeps {
   origin: () => string;
   clientId: string;
   redirectUris: string[];
+  legacyScopes: boolean;
   onEvents: (events: DomainEvent[]) => void;
 }
 
@@ -49,8 +51,9 @@ export interface PaymentInput {
   reference?: string;
 }
 
+/** What tests consent to unless they say otherwise: the granular scopes a new app gets (§4). */
 export const DEFAULT_SCOPE =
-  'openid profile email offline_access accounting.transactions accounting.contacts accounting.settings';
+  'openid profile email offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings';
 
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
@@ -198,7 +201,10 @@ export class AdminService {
     return this.deps.webhooks.idle();
   }
 
-  /** Consent without the browser page: connects the tenants and returns the code and redirect. */
+  /**
+   * Consent without the browser page: connects the tenants and returns the code and redirect. The
+   * scopes are checked as the consent page checks them; `userId` signs in as another Xero user.
+   */
   consent(input: {
     tenantIds?: string[];
     scope?: string;
@@ -206,15 +212,21 @@ export class AdminService {
     state?: string;
     codeChallenge?: string;
     nonce?: string;
+    userId?: string;
   }) {
     const redirectUri = input.redirectUri ?? this.deps.redirectUris[0];
+    const scope = input.scope ?? DEFAULT_SCOPE;
+    const refused = scopesNotAllowed(scope, this.deps.legacyScopes);
+    if (refused.length > 0)
+      throw new Error(`unauthorized_client: Invalid scope for client: ${refused.join(' ')}`);
     const code = this.deps.grants.consent({
       clientId: this.deps.clientId,
       redirectUri,
-      scope: input.scope ?? DEFAULT_SCOPE,
+      scope,
       codeChallenge: input.codeChallenge,
       nonce: input.nonce,
       tenantIds: input.tenantIds ?? this.deps.store.tenantIds(),
+      userId: input.userId,
     });
     const location = new URL(redirectUri);
     location.searchParams.set('code', code);
@@ -222,8 +234,25 @@ export class AdminService {
     return { code, location: location.toString() };
   }
 
+  /** An organisation removes the app in Xero (Settings → Connected apps): its connections go. */
+  dropConnection(tenantId: string): number {
+    return this.deps.grants.dropTenant(this.deps.clientId, tenantId);
+  }
+
+  /** Every access token the app holds (or one user's) expires now; refresh tokens are untouched. */
+  expireAccessTokens(userId?: string): number {
+    return this.deps.grants.expireAccessTokens(this.deps.clientId, userId);
+  }
+
+  /** The app's connections as Xero holds them (every user), for tests of connection clean-up. */
+  connections(userId?: string) {
+    return this.deps.grants.allConnections(this.deps.clientId, userId);
+  }
+
   /** A ready token set for tests (consent + code exchange), in the shape xero-node's setTokenSet takes. */
-  issueTokenSet(input: { tenantIds?: string[]; scope?: string } = {}): TokenPair & { expires_at: number } {
+  issueTokenSet(
+    input: { tenantIds?: string[]; scope?: string; userId?: string } = {},
+  ): TokenPair & { expires_at: number } {
     const { code } = this.consent(input);
     const result = this.deps.grants.exchangeCode({ code, clientId: this.deps.clientId, secretOk: true });
     if (!result.ok) throw new Error(result.description);

@@ -44,6 +44,12 @@ const router = new Router<AdminHandler>()
   )
   .add('GET', '/_admin/webhook', (a) => ok(a.webhookStatus()))
   .add('POST', '/_admin/consent', (a, b) => ok(a.consent(b as never)))
+  .add('DELETE', '/_admin/tenants/:tenantId/connections', (a, _b, p) =>
+    ok({ removed: a.dropConnection(p.tenantId) }),
+  )
+  .add('POST', '/_admin/tokens/expire', (a, b) =>
+    ok({ expired: a.expireAccessTokens(typeof b.userId === 'string' ? b.userId : undefined) }),
+  )
   .add('POST', '/_admin/tokens', (a, b) => ok(a.issueTokenSet(b as never)));
 
 export async function handleAdmin(admin: AdminService, req: HttpRequest): Promise<HttpReply> {

@@ -2,6 +2,7 @@
 // 127.0.0.1, prints its URL, the consent URL and the demo organisation, and stops on Ctrl-C.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_SCOPE } from './admin';
 import { startXeroEmulator } from './index';
 
 function option(name: string, fallback: string): string {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     response_type: 'code',
     client_id: emulator.clientId,
     redirect_uri: emulator.redirectUris[0],
-    scope: 'offline_access accounting.transactions accounting.contacts accounting.settings',
+    scope: DEFAULT_SCOPE,
     state: 'demo',
   }).toString();
   console.log(`Xero emulator: ${emulator.url}`);

@@ -17,6 +17,7 @@ import {
   DEFAULT_CLIENT_SECRET,
   DEFAULT_IDEMPOTENCY_WINDOW_MS,
   DEFAULT_LIMITS,
+  DEFAULT_MAX_REQUEST_BYTES,
   DEFAULT_ORGANISATION,
   DEFAULT_REDIRECT_URIS,
   silentLog,
@@ -56,6 +57,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
   const redirectUris = options.redirectUris ?? DEFAULT_REDIRECT_URIS;
   // Xero puts the calling app's name in ProviderName; the consent page shows the same name.
   const appName = options.providerName ?? 'Stellarise Connector';
+  const legacyScopes = options.legacyScopes ?? false;
 
   const existing = new Set(store.tenantIds());
   const seeds = options.organisations ?? (existing.size === 0 ? [DEFAULT_ORGANISATION] : []);
@@ -100,6 +102,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     origin: () => origin,
     clientId,
     redirectUris,
+    legacyScopes,
     onEvents,
   });
   const accounting = createAccountingApi({
@@ -117,6 +120,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     providerName: appName,
     origin: () => origin,
     onEvents,
+    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
   });
   const identity = {
     store,
@@ -126,6 +130,7 @@ export async function startXeroEmulator(options: XeroEmulatorOptions = {}): Prom
     redirectUris,
     origin: () => origin,
     appName,
+    legacyScopes,
   };
   const server = createHttpServer({ store, clock, faults, admin, identity, accounting });
   const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');

@@ -1,5 +1,5 @@
 // Options of the Xero emulator and the defaults that follow Xero's documented figures
-// (reference/xero-api.md §3.1 rate limits, §3.3 idempotency window, §4 token lifetimes).
+// (reference/xero-api.md §3.1 rate limits and request size, §3.3 idempotency window, §4 token lifetimes).
 
 export interface OrgSeed {
   name: string;
@@ -52,8 +52,16 @@ export interface XeroEmulatorOptions {
   webhook?: WebhookSettings;
   /** First retry delay for failed webhook deliveries (doubles each attempt; default 500 ms). */
   webhookRetryBaseMs?: number;
+  /** How long an Idempotency-Key is kept from its first call; Xero's is 6 minutes (§3.3). */
   idempotencyWindowMs?: number;
   authCodeTtlMs?: number;
+  /**
+   * The app was created before 2 March 2026, so it may still ask for the broad scopes
+   * (accounting.transactions, accounting.reports.read); a newer app gets only the granular ones.
+   */
+  legacyScopes?: boolean;
+  /** The largest Accounting API request body accepted; Xero's is 3.5 MB (§3.1). */
+  maxRequestBytes?: number;
   providerName?: string;
   log?: EmulatorLog;
 }
@@ -77,6 +85,9 @@ export const REFRESH_TOKEN_IDLE_MS = 60 * 24 * 60 * MINUTE;
 export const REFRESH_GRACE_MS = 30 * MINUTE;
 /** Xero's auth codes are short-lived (30 s per reference §4, third-party source). */
 export const DEFAULT_AUTH_CODE_TTL_MS = 30_000;
-export const DEFAULT_IDEMPOTENCY_WINDOW_MS = 24 * 60 * MINUTE;
+/** "keys are stored for 6 minutes from the time of the first call" (reference §3.3). */
+export const DEFAULT_IDEMPOTENCY_WINDOW_MS = 6 * MINUTE;
+/** "A single POST to the Accounting … has a size limit of 3.5MB" (reference §3.1). */
+export const DEFAULT_MAX_REQUEST_BYTES = 3_500_000;
 
 export const silentLog: EmulatorLog = { info: () => undefined, warn: () => undefined };

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrgSeed } from './options';
 import type { Store } from './store';
 import type { Organisation } from './domain/types';
+import { seedForeignDocuments } from './foreignDocuments';
 import { AU_ACCOUNTS, AU_TAX_RATES, DEMO_CONTACTS, DEMO_ITEMS, accountClassOf, toTaxRate } from './seedData';
 
 function shortCodeFor(name: string): string {
@@ -29,7 +30,10 @@ export function createOrganisation(store: Store, seed: OrgSeed, now: number): Or
   store.transaction(() => {
     store.organisations.put(tenantId, organisation);
     seedSettings(store, tenantId, now);
-    if (seed.demoData) seedDemoData(store, tenantId, now);
+    if (seed.demoData) {
+      seedDemoData(store, tenantId, now);
+      seedForeignDocuments(store, organisation, now);
+    }
   });
   return organisation;
 }

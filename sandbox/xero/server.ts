@@ -1,5 +1,5 @@
 // The HTTP server: routes each request to the Accounting API, the identity endpoints or the admin
-// API, applies injected faults (5xx, hang, drop), and records every call in the request log.
+// API, applies injected faults (5xx, hang, drop, lose), and records every call in the request log.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AdminService } from './admin';
@@ -22,6 +22,9 @@ export interface ServerDeps {
   accounting: ReturnType<typeof createAccountingApi>;
 }
 
+/** Bodies past this are not kept; the Accounting API answers 413 above its own, smaller limit. */
+const READ_LIMIT_BYTES = 8_000_000;
+
 interface Outcome {
   reply: HttpReply | 'hang' | 'drop';
   tenantId: string | null;
@@ -36,9 +39,13 @@ async function route(deps: ServerDeps, req: HttpRequest): Promise<Outcome> {
   });
   const lower = req.path.toLowerCase();
   if (lower.startsWith('/_admin/')) return simple(await handleAdmin(deps.admin, req));
-  const fault = deps.faults.take(req.path, ['status', 'hang', 'drop']);
+  const fault = deps.faults.take(req.path, ['status', 'hang', 'drop', 'lose'], false);
   if (fault?.kind === 'hang' || fault?.kind === 'drop')
     return { reply: fault.kind, tenantId: null, endpoint: `${req.method} ${req.path}` };
+  if (fault?.kind === 'lose') {
+    const handled = await route(deps, req);
+    return { ...handled, reply: 'drop' };
+  }
   if (fault) {
     const status = fault.status ?? 503;
     // An injected 429 reads like Xero's minute limit: Retry-After one (scaled) minute, in seconds.
@@ -81,13 +88,14 @@ export function createHttpServer(deps: ServerDeps): http.Server {
     const url = new URL(incoming.url ?? '/', 'http://emulator');
     let outcome: Outcome;
     try {
-      const rawBody = await readBody(incoming);
+      const { body: rawBody, tooLarge } = await readBody(incoming, READ_LIMIT_BYTES);
       const req: HttpRequest = {
         method: incoming.method ?? 'GET',
         path: decodeURI(url.pathname),
         query: url.searchParams,
         headers: incoming.headers,
         rawBody,
+        tooLarge,
       };
       outcome = await route(deps, req);
     } catch (error) {

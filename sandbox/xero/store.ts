@@ -112,6 +112,7 @@ export interface KeyValueTable<T> {
   put(key: string, value: T): void;
   delete(key: string): void;
   all(): T[];
+  entries(): [string, T][];
 }
 
 function keyValueTable<T>(db: Database.Database, table: string): KeyValueTable<T> {
@@ -120,7 +121,7 @@ function keyValueTable<T>(db: Database.Database, table: string): KeyValueTable<T
     `INSERT INTO ${table} (key, body) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET body = excluded.body`,
   );
   const del = db.prepare(`DELETE FROM ${table} WHERE key = ?`);
-  const all = db.prepare(`SELECT body FROM ${table} ORDER BY rowid`);
+  const all = db.prepare(`SELECT key, body FROM ${table} ORDER BY rowid`);
   return {
     get: (key) => {
       const row = get.get(key) as { body: string } | undefined;
@@ -129,6 +130,8 @@ function keyValueTable<T>(db: Database.Database, table: string): KeyValueTable<T
     put: (key, value) => void put.run(key, JSON.stringify(value)),
     delete: (key) => void del.run(key),
     all: () => (all.all() as { body: string }[]).map((row) => JSON.parse(row.body) as T),
+    entries: () =>
+      (all.all() as { key: string; body: string }[]).map((row) => [row.key, JSON.parse(row.body) as T]),
   };
 }
 

@@ -36,8 +36,11 @@ export interface ConnectionHealth {
   update(connectionId: string, change: HealthChange): Promise<boolean>;
   /** TokenManager's onRefreshed hook. */
   recordRefresh(connectionId: string, health: TokenHealth): Promise<void>;
-  /** Needs attention + reconnect message on the row, and the connection's jobs held. */
-  markNeedsAttention(error: ConnectionNeedsAttention): Promise<void>;
+  /**
+   * Needs attention + reconnect message on the row, and the connection's jobs held; true when the
+   * row was not already saying so (a caller records the change once, not on every poll).
+   */
+  markNeedsAttention(error: ConnectionNeedsAttention): Promise<boolean>;
   /** After a reconnect: held jobs released and the old error cleared. */
   recordReconnected(connectionId: string): Promise<number>;
 }
@@ -94,12 +97,16 @@ export function createConnectionHealth(deps: ConnectionHealthDeps): ConnectionHe
       const held = await deps.store.holdJobsForConnection(error.connectionId, error.message, now());
       // An admin's Disconnect is deliberate: the row keeps saying Disconnected, the jobs just wait.
       const row = await deps.rows.getHealth(error.connectionId);
+      const changed = Boolean(
+        row && row.status !== STATUS.disconnected && row.status !== STATUS.needsAttention,
+      );
       if (row && row.status !== STATUS.disconnected)
         await update(error.connectionId, { status: STATUS.needsAttention, lastError: error.message });
       deps.logger.warn(
         { connectionId: error.connectionId, reason: error.reason, held },
         'connection needs attention; its jobs are held until it is reconnected',
       );
+      return changed;
     },
 
     async recordReconnected(connectionId) {

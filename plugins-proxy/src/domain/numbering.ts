@@ -1,6 +1,7 @@
 /**
  * Numbering by stl_numbering (Xero numbers, the Dynamics number or stl_manualnumber) and the Reference
- * (stl_reference, else the Dynamics number); at most 255 characters each (docs/sync-rules.md).
+ * (stl_reference, else the Dynamics number); at most 255 characters each (docs/sync-rules.md). Bills
+ * and purchase credit notes always carry a number: Xero keeps no Reference on them.
  */
 import { CHOICES, COLUMNS, SYSTEM_COLUMNS } from '../../../solution/names';
 import { FIELD, type MappingContext } from './context';
@@ -21,6 +22,8 @@ export function planNumbering(ctx: MappingContext): Numbering {
   const dynamicsNumber = inv[SYSTEM_COLUMNS.invoice.invoiceNumber]?.trim() || undefined;
   const findings: Finding[] = [];
   const base = { invoice: ctx.invoiceLabel };
+  // Xero keeps no Reference on ACCPAY or ACCPAYCREDIT, so their number is the key the relay finds them by.
+  const purchase = ctx.doc.xeroType === 'ACCPAY' || ctx.doc.xeroType === 'ACCPAYCREDIT';
   let number: string | undefined;
   if (mode === MODES.dynamicsNumber) {
     number = dynamicsNumber;
@@ -32,6 +35,8 @@ export function planNumbering(ctx: MappingContext): Numbering {
     number = inv[COLUMNS.invoice.manualNumber]?.trim() || undefined;
     if (!number)
       findings.push(finding('MANUAL_NUMBER_MISSING', FIELD.invoice(COLUMNS.invoice.manualNumber), base));
+  } else if (purchase) {
+    number = dynamicsNumber;
   }
   const numberWhat = ctx.doc.documentKind === 'creditNote' ? 'CreditNoteNumber' : 'InvoiceNumber';
   const numberField = FIELD.invoice(
@@ -49,7 +54,7 @@ export function planNumbering(ctx: MappingContext): Numbering {
     );
   }
   let reference: string | undefined;
-  if (ctx.doc.xeroType !== 'ACCPAY') {
+  if (!purchase) {
     reference =
       inv[COLUMNS.invoice.reference]?.trim() || (number === dynamicsNumber ? undefined : dynamicsNumber);
     if (reference && reference.length > MAX) {

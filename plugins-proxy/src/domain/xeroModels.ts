@@ -69,6 +69,7 @@ export type XeroInvoiceModel = Override<
     | 'currencyCode'
     | 'status'
     | 'invoiceID'
+    | 'url'
   >,
   DocumentFields & { type: XeroInvoiceType }
 >;

@@ -16,7 +16,10 @@ import { claimConnectNonce } from './nonceGate';
 import { systemClock } from './ports';
 import { createPkcePair, randomToken, signState, STATE_TTL_MS, verifyState } from './state';
 import type { StoredTokenSet } from './tokenSet';
-import { refreshDeadlineOf, replaceTokenSet } from './tokenSet';
+import { readTokenSet, refreshDeadlineOf, replaceTokenSet } from './tokenSet';
+import { tidyAfterConnect } from './connectionCleanup';
+import { needsAttentionMessage } from './errors';
+import { missingScopes } from './scopes';
 import type { XeroTenantConnection, XeroTokenResponse } from './xeroIdentity';
 import { authEventIdFromAccessToken, XeroIdentityError } from './xeroIdentity';
 
@@ -106,7 +109,8 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
           `No Xero organisation was authorised for connection ${payload.connectionId}. ${START_AGAIN}`,
         );
       }
-      if (tenants.length === 1) return await finish(payload.connectionId, tokens, issuedAt, tenants[0]);
+      if (tenants.length === 1)
+        return await finish(payload.connectionId, tokens, issuedAt, tenants[0], tenants);
       return await offerChoice({
         connectionId: payload.connectionId,
         tokens,
@@ -167,7 +171,13 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
       await savePending(ticket, pending);
       return refused(400, 'Choose an organisation', 'Choose one of the listed Xero organisations.');
     }
-    const outcome = await finish(pending.connectionId, pending.tokens, pending.issuedAt, tenant);
+    const outcome = await finish(
+      pending.connectionId,
+      pending.tokens,
+      pending.issuedAt,
+      tenant,
+      pending.tenants,
+    );
     // Refused because another row uses it: let the admin pick a different organisation.
     if (outcome.kind === 'refused') await savePending(ticket, pending);
     return outcome;
@@ -178,6 +188,7 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
     tokens: XeroTokenResponse,
     issuedAt: number,
     tenant: XeroTenantConnection,
+    consented: readonly XeroTenantConnection[],
   ): Promise<ConnectOutcome> {
     const other = await deps.rows.findConnectionByTenant(tenant.tenantId, connectionId);
     if (other) {
@@ -198,15 +209,38 @@ export function createConnectFlow(deps: ConnectFlowDeps): ConnectFlow {
       xeroConnectionId: tenant.id,
       scope: tokens.scope,
     };
+    const previous = await readTokenSet(deps.tokens, deps.cipher, connectionId);
     await replaceTokenSet(deps.tokens, deps.cipher, connectionId, set);
+    // Best effort: Xero's connection caps count every connection, used or not.
+    await tidyAfterConnect(deps, {
+      connectionId,
+      accessToken: tokens.accessToken,
+      consented,
+      tenant,
+      previous,
+    });
+    const missing = missingScopes(tokens.scope);
     await deps.rows.updateConnection(connectionId, {
       tenantId: tenant.tenantId,
       tenantName: tenant.tenantName,
-      status: CHOICES.connectionStatus.values.connected,
+      status: missing.length
+        ? CHOICES.connectionStatus.values.needsAttention
+        : CHOICES.connectionStatus.values.connected,
       refreshDeadline: refreshDeadlineOf(set),
       lastRefreshOn: new Date(issuedAt),
-      lastError: null,
+      lastError: missing.length
+        ? needsAttentionMessage(connectionId, 'missing_scope', missing.join(' '))
+        : null,
     });
+    if (missing.length) {
+      // Its syncs stay held: every one would be refused for the missing permission.
+      return refused(
+        403,
+        'Permission missing',
+        `Xero connected ${tenant.tenantName} without the permission ${missing.join(' ')} that the connector needs. ` +
+          'Connect to Xero again and allow every permission it asks for.',
+      );
+    }
     await deps.onConnected?.(connectionId, tenant.tenantId);
     return { kind: 'connected', connectionId, tenantId: tenant.tenantId, tenantName: tenant.tenantName };
   }

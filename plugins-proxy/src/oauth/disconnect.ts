@@ -1,8 +1,10 @@
 /**
- * Disconnect: the connect nonce rule, then delete the Xero connection and revoke the refresh token (best
- * effort), clear the tokens, mark the row Disconnected; see oauth/README.md.
+ * Disconnect: the connect nonce rule, then delete this organisation's Xero connection and revoke the
+ * refresh token only when its grant reaches no other (best effort), clear the tokens, mark the row
+ * Disconnected; see oauth/README.md.
  */
 import { CHOICES } from '../../../solution/names';
+import { releaseConnection } from './connectionCleanup';
 import type { ConnectFlowDeps, DisconnectOutcome } from './flowTypes';
 import { claimConnectNonce } from './nonceGate';
 import { openTokenSet } from './tokenSet';
@@ -21,15 +23,13 @@ export async function disconnectConnection(
       problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  await attempt('deleting the Xero connection', async () => {
-    // Fetched first: getting a valid access token may rotate the refresh token revoked below.
+  await attempt('disconnecting the organisation in Xero', async () => {
+    // Fetched first: getting a valid access token may rotate the refresh token used below.
     const accessToken = deps.accessTokenFor ? (await deps.accessTokenFor(connectionId)).accessToken : null;
     const set = await readSet(deps, connectionId);
-    if (set) await deps.identity.deleteConnection(accessToken ?? set.accessToken, set.xeroConnectionId);
-  });
-  await attempt('revoking the Xero sign-in', async () => {
-    const set = await readSet(deps, connectionId);
-    if (set) await deps.identity.revoke(set.refreshToken);
+    if (!set) return;
+    // Revoking would remove every connection of this Xero user, other rows' organisations too.
+    await releaseConnection(deps.identity, { ...set, accessToken: accessToken ?? set.accessToken });
   });
   await deps.tokens.delete(connectionId);
   const warning = problems.length

@@ -69,13 +69,26 @@ export class TokenManager {
     return () => this.refreshedListeners.delete(listener);
   }
 
-  async getAccessToken(connectionId: string): Promise<{ accessToken: string; tenantId: string }> {
+  /**
+   * A valid access token. `rejected` is one Xero just refused (a 401): it is refreshed even if it
+   * has not expired yet, unless another caller already replaced it.
+   */
+  async getAccessToken(
+    connectionId: string,
+    options: { rejected?: string } = {},
+  ): Promise<{ accessToken: string; tenantId: string }> {
     const pending = this.inFlight.get(connectionId);
     let set = pending ? await pending : await this.readSet(connectionId);
-    const expiring: Staleness = (candidate) =>
+    const stale: Staleness = (candidate) =>
+      candidate.accessToken === options.rejected ||
       candidate.accessTokenExpiresAt - (this.options.refreshBeforeExpiryMs ?? 2 * 60_000) <= this.clock.now();
-    if (expiring(set)) set = await this.singleFlight(connectionId, expiring);
+    if (stale(set)) set = await this.singleFlight(connectionId, stale);
     return { accessToken: set.accessToken, tenantId: set.tenantId };
+  }
+
+  /** The scopes Xero granted the connection's tokens (space-separated; '' when Xero did not say). */
+  async grantedScope(connectionId: string): Promise<string> {
+    return (await this.readSet(connectionId)).scope;
   }
 
   /** Refreshes each given connection whose refresh token is older than the keep-alive age. */

@@ -35,6 +35,21 @@ export function openTokenSet(cipher: TokenCipher, connectionId: string, blob: st
   return JSON.parse(cipher.decrypt(blob, connectionId)) as StoredTokenSet;
 }
 
+/** The stored set, or null when none is stored or it can no longer be decrypted. */
+export async function readTokenSet(
+  tokens: TokenStore,
+  cipher: TokenCipher,
+  connectionId: string,
+): Promise<StoredTokenSet | null> {
+  const record = await tokens.get(connectionId);
+  if (!record) return null;
+  try {
+    return openTokenSet(cipher, connectionId, record.blob);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Replaces whatever is stored (a fresh consent supersedes any older token set). Compare-and-set
  * with the version just read, retried a few times if a refresher wrote in between.

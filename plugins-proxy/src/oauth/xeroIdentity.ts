@@ -15,8 +15,9 @@ import type { FetchLike } from './ports';
 
 export { authEventIdFromAccessToken, XeroIdentityError } from './identityResponses';
 
+/** The relay's default (config DEFAULT_XERO_SCOPES): writes documents, items and contacts; reads the rest. */
 export const GRANULAR_SCOPES =
-  'offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings';
+  'offline_access accounting.invoices accounting.payments.read accounting.contacts accounting.settings.read';
 /** For Xero apps created before 2 March 2026 that have not moved to the granular scopes. */
 export const BROAD_SCOPES = 'offline_access accounting.transactions accounting.contacts accounting.settings';
 

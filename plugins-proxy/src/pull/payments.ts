@@ -194,7 +194,9 @@ export function createPaymentPuller(deps: PaymentPullDeps) {
       const failure = classifyFailure(connectionId, error);
       deps.logger.warn({ connectionId, err: error }, 'payments pull failed');
       if (failure.kind === 'needsAttention') {
-        await deps.health.markNeedsAttention(failure.error);
+        // One history row when the connection first needs a person; its polls stop until a reconnect.
+        if (await deps.health.markNeedsAttention(failure.error))
+          await recordFailure(connectionId, trigger, failure.error.message, startedOn);
         return { changed: 0, failed: 1, messages: [failure.error.message], errors: [failure.error.message] };
       }
       await recordFailure(connectionId, trigger, failure.message, startedOn);

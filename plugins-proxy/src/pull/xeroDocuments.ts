@@ -5,7 +5,7 @@
 import { ObjectSerializer } from 'xero-node';
 import type { CreditNote, Invoice, Payment } from 'xero-node';
 import type { XeroGateway, XeroResult } from '../adapters/xero/gateway';
-import { whereString } from '../adapters/xero/gateway';
+import { orFilters, whereString } from '../adapters/xero/gateway';
 import { collectPages } from '../adapters/xero/paging';
 import type { XeroInvoiceLike, XeroPaymentLike } from '../domain/payments';
 import { piecesOf } from './batchRequests';
@@ -105,11 +105,10 @@ export class XeroDocuments {
     return found;
   }
 
-  /** Credit notes by id: the gateway's credit note query has no id list, so `where` on the id. */
+  /** Credit notes by id: Xero's credit note query has no id list, so short OR'd `where` filters. */
   async creditNotes(ids: readonly string[]): Promise<XeroDocument[]> {
     const found: XeroDocument[] = [];
-    for (const piece of piecesOf(ids, IDS_PER_CALL)) {
-      const where = piece.map((id) => `CreditNoteID==Guid(${whereString(id)})`).join(' OR ');
+    for (const where of orFilters(ids.map((id) => `CreditNoteID==Guid(${whereString(id)})`))) {
       const body = this.seen(
         await this.xero.getCreditNotes(this.connectionId, { where, page: 1, pageSize: IDS_PER_CALL }),
       );

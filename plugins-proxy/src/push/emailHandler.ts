@@ -9,17 +9,19 @@ import type { DataverseClient } from '../adapters/dataverse/client';
 import { connectionIdOrDefault } from '../adapters/dataverse/defaultConnection';
 import { keySegment, lookupProperty } from '../adapters/dataverse/odata';
 import { failureChangeset, operationSucceededChangeset } from '../adapters/dataverse/writeBack';
-import type { Job } from '../adapters/store/store';
+import type { Job, Store } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
 import { JobOutcomes, type JobHandler, type JobOutcome } from '../jobs/outcomes';
 import { isConnectionNeedsAttention, type ConnectionNeedsAttention } from '../oauth/errors';
 import { errorOutcome } from './errorOutcome';
-import { idempotencyKey } from './keys';
+import { emailNote, emailOnce } from './emailOnce';
 import { markInProgress } from './preparePush';
 
 export interface EmailDeps {
   dataverse: DataverseClient;
   gateway: XeroGateway;
+  /** Records each email before Xero is asked, so a retry never sends it twice. */
+  store: Store;
   /** Marks the connection row Needs attention and holds its jobs (connection health). */
   onNeedsAttention?: (error: ConnectionNeedsAttention) => Promise<void>;
   now?: () => Date;
@@ -53,7 +55,7 @@ export function createEmailHandler(deps: EmailDeps): JobHandler {
     };
     try {
       await markInProgress(deps.dataverse, job, startedOn);
-      return await emailOnce(deps, job, finish, context.logger);
+      return await emailDocument(deps, job, finish, context.logger);
     } catch (error) {
       const outcome = errorOutcome(error);
       if (outcome.type === 'held') {
@@ -67,7 +69,7 @@ export function createEmailHandler(deps: EmailDeps): JobHandler {
   };
 }
 
-async function emailOnce(
+async function emailDocument(
   deps: EmailDeps,
   job: Job,
   finish: (messages: string[], ok: boolean) => Promise<JobOutcome>,
@@ -97,8 +99,14 @@ async function emailOnce(
   );
   if (!connectionId)
     return finish([`${label} names no Xero connection: set Connection on the invoice.`], false);
-  await deps.gateway.emailInvoice(connectionId, xeroId, { idempotencyKey: idempotencyKey('email', job.id) });
-  logger.info({ xeroId }, 'Xero emailed the invoice');
+  const attempt = await emailOnce(
+    { store: deps.store, gateway: deps.gateway, now: () => (deps.now?.() ?? new Date()).getTime() },
+    { syncRowId: job.id, tenantId: job.tenantId, connectionId, xeroId },
+  );
   const number = invoice[IC.xeroNumber] ? ` ${String(invoice[IC.xeroNumber])}` : '';
-  return finish([`Xero emailed invoice${number} to the contact.`], true);
+  if (attempt.kind === 'sent' || attempt.kind === 'sentEarlier') {
+    logger.info({ xeroId }, 'Xero emailed the invoice');
+    return finish([`Xero emailed invoice${number} to the contact.`], true);
+  }
+  return finish([`${label}: ${emailNote(attempt)}`], false);
 }

@@ -49,10 +49,32 @@ function describe(status: number): string {
   return `HTTP ${status}`;
 }
 
-/** The message a row gets when the retries are spent. */
-export function gaveUpMessage(attempts: number, message: string): string {
-  return (
-    `Gave up after ${attempts} attempts: ${message} ` +
-    'Nothing was duplicated in Xero. Check the connection and Xero status, then click Sync to Xero again.'
-  );
+/**
+ * What the send ledger knows when a job gives up: nothing reached Xero, Xero holds the document
+ * once, a send may have reached Xero unconfirmed, or the job sends no document at all.
+ */
+export type GaveUpLedger = 'nothingSent' | 'notInXero' | 'inXeroOnce' | 'maybeInXero' | 'noDocument';
+
+const AFTER: Record<GaveUpLedger, string> = {
+  nothingSent: 'Nothing was sent to Xero, so nothing was duplicated there.',
+  notInXero: 'Xero turned down every attempt, so it holds no copy of this document.',
+  inXeroOnce: 'Xero holds the document once; nothing was duplicated in Xero.',
+  maybeInXero:
+    'The last attempt may have reached Xero without an answer: check Xero for this document before syncing it again.',
+  noDocument: '',
+};
+
+/** The message a row gets when the retries are spent; it claims no duplicate was made only when that is known. */
+export function gaveUpMessage(
+  attempts: number,
+  message: string,
+  ledger: GaveUpLedger = 'noDocument',
+): string {
+  return [
+    `Gave up after ${attempts} attempts: ${message}`,
+    AFTER[ledger],
+    'Check the connection and Xero status, then click Sync to Xero again.',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -4,8 +4,9 @@
  */
 import type { BatchChangeset } from '../adapters/dataverse/batch';
 import { successChangeset, xeroDeepLink, type NewXeroLink } from '../adapters/dataverse/writeBack';
+import type { Store } from '../adapters/store/store';
 import type { XeroGateway } from '../adapters/xero/gateway';
-import { idempotencyKey } from './keys';
+import { emailNote, emailOnce } from './emailOnce';
 import type { PreparedPush } from './preparePush';
 import type { SentDocument } from './sentDocument';
 
@@ -31,16 +32,23 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function finishPush(gateway: XeroGateway, input: FinishInput): Promise<BatchChangeset> {
+export async function finishPush(
+  deps: { gateway: XeroGateway; store: Store; now: () => number },
+  input: FinishInput,
+): Promise<BatchChangeset> {
+  const { gateway } = deps;
   const { push, document } = input;
   const notes: string[] = [];
   const sales = document.kind === 'invoice' && document.type === 'ACCREC';
   if (push.mapping.emailAfterSync && sales && EMAILABLE.has(String(document.status))) {
     try {
-      await gateway.emailInvoice(push.connectionId, document.xeroId, {
-        idempotencyKey: idempotencyKey('email', push.job.id),
+      const attempt = await emailOnce(deps, {
+        syncRowId: push.job.id,
+        tenantId: push.job.tenantId,
+        connectionId: push.connectionId,
+        xeroId: document.xeroId,
       });
-      notes.push('Xero emailed it to the contact.');
+      notes.push(emailNote(attempt));
     } catch (error) {
       notes.push(`Xero did not email it: ${reason(error)} Email it from Xero or sync again.`);
     }

@@ -22,7 +22,15 @@ import {
   type PrepareFailure,
   type PreparedPush,
 } from './preparePush';
-import { createDocuments, findSentDocuments, updateExisting, type Sendable, type SendResult } from './send';
+import {
+  createDocuments,
+  dynamicsRecordUrl,
+  findSentDocuments,
+  updateExisting,
+  type SendDeps,
+  type Sendable,
+  type SendResult,
+} from './send';
 import { RowOutcomes } from './rowOutcomes';
 import { XeroSideLoader } from './xeroSideLoader';
 
@@ -36,6 +44,8 @@ export interface PushDeps {
   now?: () => Date;
   /** Test seam: runs after Xero accepted the documents and before the write-back (crash tests). */
   afterXeroSend?: (jobIds: readonly string[]) => Promise<void>;
+  /** The Dynamics environment URL: new invoices carry their record's URL in Xero's Url. */
+  dynamicsUrl?: string;
 }
 
 type Outcomes = Map<string, JobOutcome>;
@@ -142,7 +152,7 @@ export class PushRun {
 
   private async send(connectionId: string, all: Live[]): Promise<void> {
     const loader = this.loader(connectionId);
-    const { recovered, lives } = await this.recoverSent(loader, all);
+    const { recovered, lives, lookedUp } = await this.recoverSent(loader, all);
     let ready: Live[] = [];
     for (const live of lives) {
       try {
@@ -184,6 +194,7 @@ export class PushRun {
         const results = await createDocuments(
           this.sendDeps(),
           creates.map((l) => this.sendable(l)),
+          lookedUp,
         );
         results.forEach((result, i) => sent.push({ live: creates[i], result, how: 'created' }));
       } catch (error) {
@@ -201,9 +212,9 @@ export class PushRun {
   private async recoverSent(
     loader: XeroSideLoader,
     all: Live[],
-  ): Promise<{ recovered: Sent[]; lives: Live[] }> {
+  ): Promise<{ recovered: Sent[]; lives: Live[]; lookedUp: Set<string> }> {
     const resumed = all.filter((l) => l.resumed && !l.push.existingXeroId);
-    if (!resumed.length) return { recovered: [], lives: all };
+    if (!resumed.length) return { recovered: [], lives: all, lookedUp: new Set() };
     let documents;
     try {
       documents = await findSentDocuments(
@@ -212,12 +223,15 @@ export class PushRun {
       );
     } catch (error) {
       for (const live of resumed) await this.rows.onError(this.failureOf(live.push, []), error);
-      return { recovered: [], lives: all.filter((l) => !resumed.includes(l)) };
+      return { recovered: [], lives: all.filter((l) => !resumed.includes(l)), lookedUp: new Set() };
     }
     const recovered: Sent[] = [];
+    // Their look-up found nothing: the create step need not ask Xero again.
+    const lookedUp = new Set<string>();
     for (const [i, live] of resumed.entries()) {
       const document = documents[i];
-      if (!document) continue;
+      if (document === 'nothing') lookedUp.add(live.push.job.id);
+      if (!document || document === 'nothing') continue;
       const contact = live.push.mapping.contact;
       // Only a contact the domain matched gives its link without a Xero call.
       if (contact.kind === 'use') {
@@ -227,7 +241,7 @@ export class PushRun {
       recovered.push({ live, result: success(document), how: 'created' });
     }
     const done = new Set(recovered.map((r) => r.live));
-    return { recovered, lives: all.filter((l) => !done.has(l)) };
+    return { recovered, lives: all.filter((l) => !done.has(l)), lookedUp };
   }
 
   private async withItems(connectionId: string, loader: XeroSideLoader, ready: Live[]): Promise<Live[]> {
@@ -270,7 +284,12 @@ export class PushRun {
         await this.rows.fail(this.failureOf(live.push, result.failure));
         continue;
       }
-      const changeset = await finishPush(this.deps.gateway, {
+      const finishDeps = {
+        gateway: this.deps.gateway,
+        store: this.deps.store,
+        now: () => this.now().getTime(),
+      };
+      const changeset = await finishPush(finishDeps, {
         push: live.push,
         document: result.value,
         links: live.links,
@@ -303,8 +322,14 @@ export class PushRun {
     return { push: live.push, contactId: live.contactId! };
   }
 
-  private sendDeps() {
-    return { gateway: this.deps.gateway, store: this.deps.store, now: () => this.now().getTime() };
+  private sendDeps(): SendDeps {
+    const { dynamicsUrl } = this.deps;
+    return {
+      gateway: this.deps.gateway,
+      store: this.deps.store,
+      now: () => this.now().getTime(),
+      recordUrl: dynamicsUrl ? (push) => dynamicsRecordUrl(dynamicsUrl, push.invoiceId) : undefined,
+    };
   }
 
   private failureOf(push: PreparedPush, messages: string[]): PrepareFailure {

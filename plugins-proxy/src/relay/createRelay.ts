@@ -134,10 +134,17 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     maxAttempts: config.jobMaxAttempts,
     backoff: overrides.backoff,
     leaseMs: overrides.leaseMs,
-    onGaveUp: createGaveUpWriter(dataverse, logger),
+    onGaveUp: createGaveUpWriter(dataverse, logger, undefined, store),
   });
   const push = createPushHandler(
-    { dataverse, gateway: xero, store, onNeedsAttention, afterXeroSend: overrides.afterXeroSend },
+    {
+      dataverse,
+      gateway: xero,
+      store,
+      onNeedsAttention,
+      afterXeroSend: overrides.afterXeroSend,
+      dynamicsUrl: config.dataverseUrl,
+    },
     queue,
     { windowMs: overrides.bulkWindowMs },
   );
@@ -146,7 +153,7 @@ export async function createRelay(config: Config, overrides: RelayOverrides = {}
     handler: routeJobsByKind({
       ...connections.services.handlers,
       push,
-      email: createEmailHandler({ dataverse, gateway: xero, onNeedsAttention }),
+      email: createEmailHandler({ dataverse, gateway: xero, store, onNeedsAttention }),
       ...overrides.handlers,
     }),
     owner: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,

@@ -9,6 +9,7 @@ import type { XeroLimits, XeroRateLimiter } from '../adapters/xero/limiter';
 import { createXeroRateLimiter } from '../adapters/xero/sharedLimiter';
 import { XeroNodeGateway } from '../adapters/xero/xeroNodeGateway';
 import type { Config } from '../config';
+import { createAccessRecovery } from '../oauth/accessRecovery';
 import { TokenCipher } from '../oauth/crypto';
 import { storeLockPort, storeTokenStore } from '../oauth/storePorts';
 import { TokenManager } from '../oauth/tokenManager';
@@ -50,12 +51,16 @@ export function createXeroAccess(deps: XeroAccessDeps): XeroAccess {
     cipher,
     logger: deps.logger,
   });
-  const limiter = createXeroRateLimiter(store, deps.limits);
+  const limiter = createXeroRateLimiter(store, { perDay: config.xero.dailyLimit, ...deps.limits });
+  for (const [tenantId, perDay] of Object.entries(config.xero.dailyLimits))
+    limiter.setDayLimit(tenantId, perDay);
   const xero = new XeroNodeGateway({
     getAccessToken: deps.getAccessToken ?? ((id) => tokenManager.getAccessToken(id)),
     limiter,
     basePath: config.xero.apiBaseUrl,
     onCall: deps.onCall,
+    // Tests that hand out their own tokens have no token manager behind them to refresh.
+    recovery: deps.getAccessToken ? undefined : createAccessRecovery({ tokenManager, identity }),
   });
   return { identity, cipher, tokenManager, limiter, xero };
 }

@@ -70,4 +70,26 @@ describe('numbering', () => {
     const { doc } = numbered(N.xeroNumbers, { [COLUMNS.invoice.documentType]: DT.purchaseInvoice });
     expect(doc.Reference).toBeUndefined();
   });
+
+  it('numbers a bill with the Dynamics number even when Xero numbers documents, the key it is found by', () => {
+    const { doc } = numbered(N.xeroNumbers, { [COLUMNS.invoice.documentType]: DT.purchaseInvoice });
+    expect(doc.InvoiceNumber).toBe('INV-01001-A1B2C3');
+  });
+
+  it('numbers a purchase credit note with the Dynamics number and sends no Reference, which Xero ignores on ACCPAYCREDIT', () => {
+    const { doc } = numbered(N.xeroNumbers, {
+      [COLUMNS.invoice.documentType]: DT.purchaseCreditNote,
+      [COLUMNS.invoice.reference]: 'SUP-RET-9',
+    });
+    expect(doc.CreditNoteNumber).toBe('INV-01001-A1B2C3');
+    expect(doc.Reference).toBeUndefined();
+  });
+
+  it('keeps the manual number on a bill in manual mode', () => {
+    const { doc } = numbered(N.manualNumber, {
+      [COLUMNS.invoice.documentType]: DT.purchaseInvoice,
+      [COLUMNS.invoice.manualNumber]: 'SUP-88231',
+    });
+    expect(doc.InvoiceNumber).toBe('SUP-88231');
+  });
 });

@@ -23,8 +23,10 @@ it('fails with what to do once Xero keeps failing for every attempt, without a d
   expect(row[HC.status]).toBe(CHOICES.syncHistoryStatus.values.failed);
   expect(row[HC.message]).toMatch(new RegExp(`^Gave up after ${MAX_ATTEMPTS} attempts: Xero did not accept`));
   expect(row[HC.message]).toContain('click Sync to Xero again');
+  expect(row[HC.message]).toContain('holds no copy of this document');
   expect((await h.invoiceRow(invoiceId))[IC.syncStatus]).toBe(CHOICES.syncStatus.values.failed);
-  expect(h.xeroCalls(/^PUT \/Invoices$/)).toEqual([]);
+  const { invoicenumber } = await h.api.get(`invoices(${invoiceId})?$select=invoicenumber`);
+  expect(h.xeroInvoices().filter((i) => i.Reference === invoicenumber)).toEqual([]);
 });
 
 it('holds the job and marks the row and the connection when the connection has no Xero tokens', async () => {

@@ -155,6 +155,8 @@ export interface InvoiceSpec {
   accountId?: string;
   lines: LineSpec[];
   manualNumber?: string;
+  /** The invoice's Xero reference (a PO number, say). */
+  reference?: string;
   emailOnSync?: number;
 }
 
@@ -171,6 +173,7 @@ export async function createInvoice(api: WebApi, seed: SeedIds, spec: InvoiceSpe
     [`${SYSTEM_NAVIGATION.invoice.customerAccount}@odata.bind`]: `/${SYSTEM_TABLES.account.entitySet}(${spec.accountId ?? seed.accountId})`,
     [IC.documentType]: documentType,
     ...(spec.manualNumber ? { [IC.manualNumber]: spec.manualNumber } : {}),
+    ...(spec.reference ? { [IC.reference]: spec.reference } : {}),
     ...(spec.emailOnSync !== undefined ? { [IC.emailOnSync]: spec.emailOnSync } : {}),
     [IC.syncStatus]: CHOICES.syncStatus.values.notSynced,
   });
@@ -224,8 +227,10 @@ export async function storeConnectionTokens(
   connectionId: string,
   xero: XeroEmulator,
   tenant: { tenantId: string; name: string },
+  scope = config.xero.scopes.join(' '),
 ): Promise<void> {
-  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId] });
+  // What a connect through the consent page leaves: the relay's own scopes, granted.
+  const tokenSet = xero.admin.issueTokenSet({ tenantIds: [tenant.tenantId], scope });
   await replaceTokenSet(storeTokenStore(store), new TokenCipher(config.encryption.current), connectionId, {
     accessToken: tokenSet.access_token,
     refreshToken: tokenSet.refresh_token ?? '',
@@ -234,6 +239,6 @@ export async function storeConnectionTokens(
     tenantId: tenant.tenantId,
     tenantName: tenant.name,
     xeroConnectionId: '',
-    scope: 'accounting.transactions accounting.contacts accounting.settings',
+    scope,
   });
 }

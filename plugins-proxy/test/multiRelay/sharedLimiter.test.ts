@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openSqliteStore } from '../../src/adapters/store/sqliteStore';
 import type { Store } from '../../src/adapters/store/store';
 import { SharedXeroRateLimiter, createXeroRateLimiter } from '../../src/adapters/xero/sharedLimiter';
+import { XeroError } from '../../src/adapters/xero/errors';
 import { XeroRateLimiter } from '../../src/adapters/xero/limiter';
 
 const TENANT = 'tenant-shared';
@@ -67,6 +68,35 @@ it("pauses the other limiter's calls after a 429 with Retry-After", async () => 
   await new Promise((resolve) => setTimeout(resolve, 20));
   const started = Date.now();
   (await b.acquire(TENANT)).release({ status: 200 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+});
+
+it('makes a long shared pause a retryable rate-limit error for the job, not a worker asleep for hours', async () => {
+  const [a, b] = limiters({ maxConcurrent: 5, perMinute: 1000, minuteMs: 1000 });
+  (await a.acquire(TENANT)).release({ status: 429, retryAfterMs: 3 * 3_600_000 });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const refused = await Promise.race([
+    b.acquire(TENANT).then(
+      () => 'granted',
+      (error: unknown) => error,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1000)),
+  ]);
+  expect(refused).toBeInstanceOf(XeroError);
+  expect(refused).toMatchObject({ kind: 'rateLimit', retryable: true });
+  expect((refused as XeroError).retryAfterMs).toBeGreaterThan(3_500_000);
+});
+
+it('pauses every tenant in every relay after a 429 for the app-wide minute limit', async () => {
+  const [a, b] = limiters({ maxConcurrent: 5, perMinute: 1000, minuteMs: 1000 });
+  (await a.acquire(TENANT)).release({
+    status: 429,
+    retryAfterMs: 300,
+    headers: { 'x-rate-limit-problem': 'appminute' },
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const started = Date.now();
+  (await b.acquire('another-tenant')).release({ status: 200 });
   expect(Date.now() - started).toBeGreaterThanOrEqual(250);
 });
 

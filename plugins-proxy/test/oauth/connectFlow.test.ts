@@ -47,7 +47,8 @@ describe('startConnect', () => {
       response_type: 'code',
       client_id: 'test-client',
       redirect_uri: 'http://127.0.0.1/oauth/callback',
-      scope: 'offline_access accounting.invoices accounting.payments accounting.contacts accounting.settings',
+      scope:
+        'offline_access accounting.invoices accounting.payments.read accounting.contacts accounting.settings.read',
       code_challenge_method: 'S256',
     });
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GRANULAR_SCOPES } from '../../src/oauth/xeroIdentity';
 
 export const CLIENT_ID = 'test-client';
 export const CLIENT_SECRET = 'test-secret';
@@ -76,7 +77,8 @@ export async function startFakeXeroIdentity(now: () => number = Date.now): Promi
       refresh_token: grant.currentRefreshToken,
       expires_in: 1800,
       token_type: 'Bearer',
-      scope: 'offline_access accounting.invoices',
+      // What the relay asks for by default: a consent grants the scopes requested.
+      scope: GRANULAR_SCOPES,
     };
   }
 

@@ -230,8 +230,45 @@ function contract(target: StoreTarget): void {
         xeroDocumentId: 'x-1',
         xeroNumber: 'INV-1',
         phase: 'confirmed',
+        sentAt: null,
+        generation: null,
+        lastAnswer: null,
         updatedAt: T0 + 1,
       });
+    });
+
+    it('keeps when a key was first sent and its generation until a record names new ones', async () => {
+      const base = { syncRowId: ROW_A, tenantId: 't1', xeroDocumentId: null, xeroNumber: null };
+      await store.recordIdempotency(
+        { ...base, idempotencyKey: 'k1', phase: 'sent', sentAt: T0, generation: 1 },
+        T0,
+      );
+      await store.recordSendAnswer(ROW_A, 'none', T0 + 5);
+      expect(await store.getIdempotency(ROW_A)).toMatchObject({
+        sentAt: T0,
+        generation: 1,
+        lastAnswer: 'none',
+      });
+      await store.recordIdempotency({ ...base, idempotencyKey: 'k1', phase: 'sent' }, T0 + 10);
+      expect(await store.getIdempotency(ROW_A)).toMatchObject({
+        sentAt: T0,
+        generation: 1,
+        lastAnswer: null,
+      });
+      await store.recordIdempotency(
+        { ...base, idempotencyKey: 'k2', phase: 'sent', sentAt: T0 + 20, generation: 2 },
+        T0 + 20,
+      );
+      expect(await store.getIdempotency(ROW_A)).toMatchObject({
+        idempotencyKey: 'k2',
+        sentAt: T0 + 20,
+        generation: 2,
+      });
+    });
+
+    it('ignores a send answer for a row never sent', async () => {
+      await store.recordSendAnswer(ROW_B, 'error', T0);
+      expect(await store.getIdempotency(ROW_B)).toBeNull();
     });
 
     it('keeps a known Xero id when a later record does not repeat it', async () => {
@@ -243,6 +280,32 @@ function contract(target: StoreTarget): void {
 
     it('returns null for a sync row never sent', async () => {
       expect(await store.getIdempotency(ROW_B)).toBeNull();
+    });
+  });
+
+  describe('email claims', () => {
+    it('lets one claimer record an email as requested, and never again once requested or sent', async () => {
+      const other = await another();
+      expect(await store.claimEmail(ROW_A, 't1', T0)).toBe(true);
+      expect(await other.claimEmail(ROW_A, 't1', T0 + 1)).toBe(false);
+      await store.recordEmailOutcome(ROW_A, 'sent', T0 + 2);
+      expect(await store.claimEmail(ROW_A, 't1', T0 + 3)).toBe(false);
+      expect(await store.getEmailOutcome(ROW_A)).toBe('sent');
+    });
+
+    it('can be claimed again after Xero refused it, since nothing was sent', async () => {
+      expect(await store.claimEmail(ROW_A, 't1', T0)).toBe(true);
+      await store.recordEmailOutcome(ROW_A, 'refused', T0 + 1);
+      expect(await store.claimEmail(ROW_A, 't1', T0 + 2)).toBe(true);
+      expect(await store.getEmailOutcome(ROW_A)).toBe('requested');
+    });
+
+    it('knows no outcome for a row that never emailed, and keeps organisations apart', async () => {
+      await store.claimEmail(ROW_A, 't1', T0);
+      const otherOrg = await another('org-2');
+      expect(await store.getEmailOutcome(ROW_B)).toBeNull();
+      expect(await otherOrg.getEmailOutcome(ROW_A)).toBeNull();
+      expect(await otherOrg.claimEmail(ROW_A, 't1', T0)).toBe(true);
     });
   });
 

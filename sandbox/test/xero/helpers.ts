@@ -41,7 +41,7 @@ export function xeroClientFor(emulator: XeroEmulator, tokenSet: TokenSet | strin
     clientId: emulator.clientId,
     clientSecret: emulator.clientSecret,
     redirectUris: emulator.redirectUris,
-    scopes: ['offline_access', 'accounting.transactions', 'accounting.contacts', 'accounting.settings'],
+    scopes: ['offline_access', 'accounting.invoices', 'accounting.contacts', 'accounting.settings'],
   });
   const set =
     typeof tokenSet === 'string'

@@ -44,7 +44,7 @@ describe('Idempotency-Key', () => {
     );
   });
 
-  it('keeps keys per tenant, so another organisation may use the same key (§3.3 keyed by tenant)', async () => {
+  it('keeps keys per app, so the same key for another organisation is another request and refused (§3.3 "Key re-use is processed per app")', async () => {
     const other = emulator.admin.createOrganisation({ name: 'Second Org', demoData: true });
     const otherApi = rawApi(emulator, other.tenantId);
     await put('shared-key', 'IDEM-3');
@@ -55,7 +55,7 @@ describe('Idempotency-Key', () => {
       { Invoices: [salesInvoice(otherContact, { Reference: 'IDEM-3' })] },
       { 'Idempotency-Key': 'shared-key' },
     );
-    expect(reply.status).toBe(200);
+    expect(reply.status).toBe(400);
   });
 
   it('forgets a key after the configured window (§3.3 retention is a setting)', async () => {

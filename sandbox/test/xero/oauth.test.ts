@@ -12,7 +12,8 @@ beforeAll(async () => {
 
 afterAll(() => emulator.stop());
 
-const SCOPE = 'offline_access accounting.transactions accounting.contacts accounting.settings';
+// The granular scopes: the emulator is an app created after 2 March 2026 (§4 Scopes).
+const SCOPE = 'offline_access accounting.invoices accounting.contacts accounting.settings';
 
 async function tokenRequest(form: Record<string, string>, basic = true) {
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };

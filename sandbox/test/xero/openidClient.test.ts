@@ -23,7 +23,7 @@ async function connect() {
   const codeVerifier = generators.codeVerifier();
   const [state, nonce] = [generators.state(), generators.nonce()];
   const authorizationUrl = client.authorizationUrl({
-    scope: 'openid profile email offline_access accounting.transactions',
+    scope: 'openid profile email offline_access accounting.invoices',
     code_challenge: generators.codeChallenge(codeVerifier),
     code_challenge_method: 'S256',
     state,

@@ -56,11 +56,13 @@ describe('xero-node against the emulator', () => {
   });
 
   it('pages invoices with pageSize and reports the pagination object (§3.4)', async () => {
-    await xero.accountingApi.createInvoices(tenantId, { invoices: ['P1', 'P2', 'P3'].map(invoice) });
+    await xero.accountingApi.createInvoices(tenantId, {
+      invoices: ['PAGE-1', 'PAGE-2', 'PAGE-3'].map(invoice),
+    });
     const page1 = await xero.accountingApi.getInvoices(
       tenantId,
       undefined,
-      'Reference.StartsWith("P")',
+      'Reference.StartsWith("PAGE-")',
       undefined,
       undefined,
       undefined,
@@ -76,7 +78,7 @@ describe('xero-node against the emulator', () => {
     const page2 = await xero.accountingApi.getInvoices(
       tenantId,
       undefined,
-      'Reference.StartsWith("P")',
+      'Reference.StartsWith("PAGE-")',
       undefined,
       undefined,
       undefined,
@@ -89,8 +91,8 @@ describe('xero-node against the emulator', () => {
       undefined,
       2,
     );
-    expect(page1.body.invoices!.map((i) => i.reference)).toEqual(['P1', 'P2']);
-    expect(page2.body.invoices!.map((i) => i.reference)).toEqual(['P3']);
+    expect(page1.body.invoices!.map((i) => i.reference)).toEqual(['PAGE-1', 'PAGE-2']);
+    expect(page2.body.invoices!.map((i) => i.reference)).toEqual(['PAGE-3']);
     expect(page1.body.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, itemCount: 3 });
   });
 

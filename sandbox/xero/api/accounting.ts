@@ -1,5 +1,6 @@
-// The Accounting API pipeline for every /api.xro/2.0 call: authorise → rate limits → latency →
-// idempotency replay → handler (in one SQLite transaction per element) → headers → webhook events.
+// The Accounting API pipeline for every /api.xro/2.0 call: size limit → authorise → rate limits →
+// latency → idempotency replay → handler (in one SQLite transaction per element) → headers → webhook
+// events. Idempotency comes after the rate limits, so a replayed call still counts (reference §3.3).
 import type { HttpReply, HttpRequest } from '../http/messages';
 import { jsonBody } from '../http/messages';
 import { Router } from '../http/router';
@@ -32,6 +33,7 @@ export interface AccountingDeps {
   providerName: string;
   origin: () => string;
   onEvents: (events: DomainEvent[]) => void;
+  maxRequestBytes: number;
 }
 
 export interface AccountingOutcome {
@@ -54,6 +56,8 @@ export function createAccountingApi(deps: AccountingDeps) {
     const apiPath = req.path.slice(API_BASE.length) || '/';
     const route = router.match(req.method, apiPath);
     const endpoint = `${req.method} ${API_BASE}${route?.pattern ?? apiPath}`;
+    if (req.tooLarge || req.rawBody.length > deps.maxRequestBytes)
+      return { reply: tooLarge(deps.maxRequestBytes), tenantId: null, endpoint };
     const auth = authorise(deps.grants, req, apiPath, deps.clock.now());
     if (!auth.ok) return { reply: auth.reply, tenantId: null, endpoint };
     const tenantId = auth.tenantId;
@@ -83,7 +87,9 @@ export function createAccountingApi(deps: AccountingDeps) {
       const slow = deps.faults.take(req.path, ['slow']);
       const wait = deps.faults.latencyMs + (slow?.ms ?? 0);
       if (wait > 0) await delay(wait);
-      const reply = route ? respond(deps, req, tenantId, route.handler, route.params) : notFound();
+      const reply = route
+        ? respond(deps, req, { tenantId, clientId: auth.clientId }, route.handler, route.params)
+        : notFound();
       return {
         reply: { ...reply, headers: { ...admission.headers, ...(reply.headers ?? {}) } },
         tenantId,
@@ -95,16 +101,29 @@ export function createAccountingApi(deps: AccountingDeps) {
   };
 }
 
+/** Xero's limit for one request; its exact reply is not documented, so plain 413 wording. */
+function tooLarge(limit: number): HttpReply {
+  return {
+    status: 413,
+    body: {
+      Title: 'Request Entity Too Large',
+      Status: 413,
+      Detail: `The request body is larger than ${(limit / 1_000_000).toFixed(1)} MB`,
+    },
+  };
+}
+
 function respond(
   deps: AccountingDeps,
   req: HttpRequest,
-  tenantId: string,
+  caller: { tenantId: string; clientId: string },
   handler: ApiHandler,
   params: Record<string, string>,
 ): HttpReply {
+  const { tenantId, clientId } = caller;
   const org = deps.store.organisations.get(tenantId, tenantId);
   if (!org) return notFound();
-  const idempotent = deps.idempotency.lookup(tenantId, req);
+  const idempotent = deps.idempotency.lookup(clientId, tenantId, req);
   if (idempotent.kind === 'replay') return idempotent.reply;
   if (idempotent.kind === 'conflict') {
     return validationException(
@@ -113,6 +132,15 @@ function respond(
     );
   }
   if (idempotent.kind === 'invalid') return validationException(undefined, idempotent.message);
+  const internal = deps.faults.take(req.path, ['status'], true);
+  if (internal) {
+    const failed: HttpReply = {
+      status: internal.status ?? 500,
+      body: { Title: 'An error occurred', Status: internal.status ?? 500, Detail: 'Injected internal error' },
+    };
+    if (idempotent.kind === 'new') idempotent.remember(failed);
+    return failed;
+  }
   // xero-node sends `data: {}` on GETs, so a GET may carry a `{}` body; it is simply ignored.
   const parsed = jsonBody(req.rawBody);
   if (!parsed.ok && req.method !== 'GET') return postDataInvalid('The request body is not valid JSON.');
@@ -125,6 +153,7 @@ function respond(
     unitdp,
     events: [],
     origin: deps.origin(),
+    clientId,
   };
   const reply = handler({
     req,

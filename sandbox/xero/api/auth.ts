@@ -4,8 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpReply, HttpRequest } from '../http/messages';
 import type { Grants } from '../identity/grants';
+import { scopeAllows } from '../identity/scopes';
 
-export type Authorisation = { ok: true; tenantId: string } | { ok: false; reply: HttpReply };
+export type Authorisation =
+  { ok: true; tenantId: string; clientId: string } | { ok: false; reply: HttpReply };
 
 function problem(status: 401 | 403, detail: string): HttpReply {
   return {
@@ -20,22 +22,6 @@ function problem(status: 401 | 403, detail: string): HttpReply {
       Extensions: {},
     },
   };
-}
-
-/** The scope family an endpoint needs (old broad scopes, or the 2026 granular ones). */
-function scopeAllows(scopes: string[], path: string, method: string): boolean {
-  const resource = path.split('/')[1]?.toLowerCase() ?? '';
-  const families: Record<string, string[]> = {
-    invoices: ['accounting.transactions', 'accounting.invoices'],
-    creditnotes: ['accounting.transactions', 'accounting.invoices'],
-    items: ['accounting.settings', 'accounting.transactions', 'accounting.invoices'],
-    payments: ['accounting.transactions', 'accounting.payments'],
-    contacts: ['accounting.contacts'],
-  };
-  const wanted = families[resource] ?? ['accounting.settings'];
-  return wanted.some(
-    (scope) => scopes.includes(scope) || (method === 'GET' && scopes.includes(`${scope}.read`)),
-  );
 }
 
 export function authorise(grants: Grants, req: HttpRequest, apiPath: string, now: number): Authorisation {
@@ -55,7 +41,7 @@ export function authorise(grants: Grants, req: HttpRequest, apiPath: string, now
   const tenantId = (Array.isArray(header) ? header[0] : header)?.trim();
   if (token.customTenantId) {
     return !tenantId || tenantId === token.customTenantId
-      ? { ok: true, tenantId: token.customTenantId }
+      ? { ok: true, tenantId: token.customTenantId, clientId: token.clientId }
       : { ok: false, reply: problem(403, 'AuthenticationUnsuccessful') };
   }
   if (!tenantId) return { ok: false, reply: problem(403, 'AuthenticationUnsuccessful') };
@@ -63,6 +49,6 @@ export function authorise(grants: Grants, req: HttpRequest, apiPath: string, now
     .connections(token.clientId, token.userId)
     .find((c) => c.tenantId.toLowerCase() === tenantId.toLowerCase());
   return connection
-    ? { ok: true, tenantId: connection.tenantId }
+    ? { ok: true, tenantId: connection.tenantId, clientId: token.clientId }
     : { ok: false, reply: problem(403, 'AuthenticationUnsuccessful') };
 }

@@ -22,9 +22,12 @@ const batch = (mode: 'create' | 'createOrUpdate') => (call: ApiCall) =>
 
 function list(call: ApiCall) {
   const summaryOnly = queryFlag(call, 'summaryOnly') === true;
+  // "When set to true you'll only retrieve Invoices created by your app" (spec, GET /Invoices).
+  const mine = queryFlag(call, 'createdByMyApp') === true;
+  const all = call.ctx.store.invoices.all(call.ctx.tenantId);
   return listResource(call, {
     collection: 'Invoices',
-    records: call.ctx.store.invoices.all(call.ctx.tenantId),
+    records: mine ? all.filter((i) => i.CreatedByApp === call.ctx.clientId) : all,
     updatedMs: (r) => r.UpdatedMs,
     render: (r, paged) => renderInvoice(call.ctx, r, paged && !summaryOnly),
     pageable: true,
@@ -45,16 +48,33 @@ function getOne(call: ApiCall) {
 
 const EMAIL_RULE =
   'The invoice must be of Type ACCREC and a valid Status for sending (SUBMITTED, AUTHORISED or PAID)';
+/** Xero sends to the contact's email and its ContactPersons with IncludeInEmails (§3.10); wording ours. */
+const NO_RECIPIENT = 'The contact has no email address, so the invoice cannot be emailed.';
+
+function hasRecipient(call: ApiCall, contactId: string): boolean {
+  const contact = call.ctx.store.contacts.get(call.ctx.tenantId, contactId);
+  const people = (contact?.ContactPersons ?? []) as Json[];
+  return (
+    Boolean(contact?.EmailAddress?.trim()) ||
+    people.some((p) => p.IncludeInEmails === true && typeof p.EmailAddress === 'string' && p.EmailAddress)
+  );
+}
 
 function email(call: ApiCall) {
   const invoice = findInvoice(call.ctx, call.params.id);
   if (!invoice) return notFound();
-  if (invoice.Type !== 'ACCREC' || !['SUBMITTED', 'AUTHORISED', 'PAID'].includes(invoice.Status)) {
+  const refusal =
+    invoice.Type !== 'ACCREC' || !['SUBMITTED', 'AUTHORISED', 'PAID'].includes(invoice.Status)
+      ? EMAIL_RULE
+      : hasRecipient(call, invoice.ContactID)
+        ? undefined
+        : NO_RECIPIENT;
+  if (refusal) {
     return validationException([
       {
         ...renderInvoice(call.ctx, invoice, false),
         HasErrors: true,
-        ValidationErrors: [{ Message: EMAIL_RULE }],
+        ValidationErrors: [{ Message: refusal }],
       },
     ]);
   }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { buildDocument } from '../rules/documents';
 import { round2 } from './money';
 import { emit, type OrgContext } from './orgContext';
-import { findInvoice, settleInvoice, type SaveResult, type WriteMode } from './invoices';
+import { findInvoice, putExistsMessage, settleInvoice, type SaveResult, type WriteMode } from './invoices';
 import { parseRequestDate, todayIn } from './xeroDates';
 import type { Allocation, CreditNote } from './types';
 
@@ -44,6 +44,8 @@ export function saveCreditNote(
       ? findCreditNote(ctx, str(input.CreditNoteNumber) as string)
       : undefined;
   if (id && !existing) return { ok: false, errors: [`Credit note with ID '${id}' could not be found.`] };
+  if (existing && id && mode === 'create')
+    return { ok: false, errors: [putExistsMessage('Credit note', id)] };
   const used = existing ? creditUsed(ctx, existing.CreditNoteID) : 0;
   const built = buildDocument(
     ctx,
@@ -69,6 +71,7 @@ export function saveCreditNote(
     Type: common.Type as CreditNote['Type'],
     CreditNoteID: existing?.CreditNoteID ?? randomUUID(),
     CreditNoteNumber: number,
+    CreatedByApp: existing ? existing.CreatedByApp : ctx.clientId,
     RemainingCredit: ['VOIDED', 'DELETED'].includes(common.Status) ? 0 : round2(common.Total - used),
     UpdatedMs: ctx.now,
   };

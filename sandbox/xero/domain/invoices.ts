@@ -50,6 +50,7 @@ function target(
   const id = pathId ?? str(input.InvoiceID);
   if (id) {
     const found = findInvoice(ctx, id);
+    if (found && mode === 'create') return { ok: false, errors: [putExistsMessage('Invoice', id)] };
     return found
       ? { ok: true, record: found }
       : { ok: false, errors: [`Invoice with ID '${id}' could not be found.`] };
@@ -60,6 +61,15 @@ function target(
     return { ok: true, record: found };
   }
   return { ok: true, record: undefined };
+}
+
+/**
+ * "A PUT method will create new data in Xero, whereas a POST will either create new data or update
+ * existing data" (reference §3.7): a PUT naming an existing document is refused, not applied. Xero's
+ * exact words for it are not published; these are the emulator's.
+ */
+export function putExistsMessage(what: 'Invoice' | 'Credit note', id: string): string {
+  return `${what} with ID '${id}' already exists. PUT only creates: use POST to update it.`;
 }
 
 export function saveInvoice(
@@ -101,6 +111,7 @@ export function saveInvoice(
     InvoiceID: existing?.InvoiceID ?? randomUUID(),
     InvoiceNumber: number ?? (common.Type === 'ACCREC' ? nextInvoiceNumber(ctx) : ''),
     Url: input.Url === undefined ? existing?.Url : String(input.Url),
+    CreatedByApp: existing ? existing.CreatedByApp : ctx.clientId,
     SentToContact:
       typeof input.SentToContact === 'boolean' ? input.SentToContact : (existing?.SentToContact ?? false),
     AmountPaid: paid,

@@ -13,6 +13,8 @@ export interface OrgContext {
   /** Side effects to run after the request's transaction commits (webhook events). */
   events: DomainEvent[];
   origin: string;
+  /** The app making the call: documents it creates are "created by my app" for it. */
+  clientId?: string;
 }
 
 export interface DomainEvent {

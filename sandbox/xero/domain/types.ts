@@ -145,6 +145,8 @@ export interface Invoice extends Totals {
   CurrencyRate: number;
   BrandingThemeID?: string;
   Url?: string;
+  /** The app (client id) that created it; absent for documents entered in Xero itself. */
+  CreatedByApp?: string;
   SentToContact: boolean;
   LineItems: LineItem[];
   AmountPaid: number;
@@ -168,6 +170,7 @@ export interface CreditNote extends Totals {
   CurrencyRate: number;
   BrandingThemeID?: string;
   LineItems: LineItem[];
+  CreatedByApp?: string;
   RemainingCredit: number;
   FullyPaidOnDate?: string;
   UpdatedMs: number;

@@ -7,6 +7,8 @@ export interface HttpRequest {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   rawBody: Buffer;
+  /** The body passed the size limit and was not kept. */
+  tooLarge?: boolean;
 }
 
 export interface HttpReply {
@@ -18,18 +20,19 @@ export interface HttpReply {
   headers?: Record<string, string>;
 }
 
-export function readBody(req: IncomingMessage, limit = 3_500_000): Promise<Buffer> {
+/**
+ * The body, or `tooLarge` once it passes `limit` (the rest is read and dropped, so the client still
+ * gets a reply). Accounting calls above Xero's 3.5 MB get a 413 from the API pipeline.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error('The request body is larger than 3.5 MB'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > limit }));
     req.on('error', reject);
   });
 }

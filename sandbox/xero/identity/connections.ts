@@ -18,8 +18,12 @@ export class Connections {
   constructor(private readonly store: Store) {}
 
   list(clientId: string, userId: string): Connection[] {
+    return this.forApp(clientId).filter((c) => c.userId === userId);
+  }
+
+  forApp(clientId: string): Connection[] {
     return (this.store.identity.all() as unknown as Connection[]).filter(
-      (c) => c.kind === 'connection' && c.clientId === clientId && c.userId === userId,
+      (c) => c.kind === 'connection' && c.clientId === clientId,
     );
   }
 
@@ -48,6 +52,13 @@ export class Connections {
     const found = this.list(clientId, userId).find((c) => c.id === id);
     if (found) this.store.identity.delete(`conn:${id}`);
     return Boolean(found);
+  }
+
+  /** Removes every connection of the app to this organisation, whoever made it; returns how many. */
+  removeTenant(clientId: string, tenantId: string): number {
+    const all = this.forApp(clientId).filter((c) => c.tenantId === tenantId);
+    for (const connection of all) this.store.identity.delete(`conn:${connection.id}`);
+    return all.length;
   }
 
   removeAll(clientId: string, userId: string): void {

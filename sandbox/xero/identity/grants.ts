@@ -29,6 +29,8 @@ export interface AccessToken {
   userId: string;
   scope: string;
   expiresMs: number;
+  /** The consent the token descends from (its `authentication_event_id` claim). */
+  authEventId?: string;
   /** Set for client-credentials tokens: the custom connection's organisation. */
   customTenantId?: string;
 }
@@ -47,12 +49,19 @@ interface RefreshToken {
   clientId: string;
   userId: string;
   scope: string;
+  authEventId?: string;
   publicClient: boolean;
   lastUsedMs: number;
   rotatedAtMs?: number;
   replacement?: { pair: TokenPair; accessExpiresMs: number };
   graceUsed?: boolean;
   revoked?: boolean;
+}
+
+interface GrantOwner {
+  clientId: string;
+  userId: string;
+  authEventId?: string;
 }
 
 export type GrantResult = { ok: true; pair: TokenPair } | { ok: false; error: string; description: string };
@@ -89,9 +98,12 @@ export class Grants {
     codeChallenge?: string;
     nonce?: string;
     tenantIds: string[];
+    /** The Xero user who signs in (default the demo user). */
+    userId?: string;
   }): string {
     const now = this.now();
-    const authEventId = this.links.connect(input.clientId, DEMO_USER_ID, input.tenantIds, now);
+    const userId = input.userId ?? DEMO_USER_ID;
+    const authEventId = this.links.connect(input.clientId, userId, input.tenantIds, now);
     const code = b64url(randomBytes(32));
     const record: AuthCode = {
       kind: 'code',
@@ -100,7 +112,7 @@ export class Grants {
       scope: input.scope,
       codeChallenge: input.codeChallenge,
       nonce: input.nonce,
-      userId: DEMO_USER_ID,
+      userId,
       authEventId,
       expiresMs: now + this.authCodeTtlMs,
       used: false,
@@ -138,7 +150,11 @@ export class Grants {
       return { ok: false, error: 'invalid_client', description: 'The client secret is required.' };
     }
     this.put(`code:${input.code}`, { ...record, used: true });
-    const pair = this.issue(record.clientId, record.userId, record.scope, !input.secretOk);
+    const pair = this.issue(
+      { clientId: record.clientId, userId: record.userId, authEventId: record.authEventId },
+      record.scope,
+      !input.secretOk,
+    );
     if (record.scope.split(/\s+/).includes('openid')) {
       pair.id_token = this.idTokens.sign({
         issuer: this.issuer(),
@@ -173,7 +189,11 @@ export class Grants {
         pair: { ...pair, expires_in: Math.max(0, Math.round((accessExpiresMs - now) / 1000)) },
       };
     }
-    const pair = this.issue(record.clientId, record.userId, record.scope, record.publicClient);
+    const pair = this.issue(
+      { clientId: record.clientId, userId: record.userId, authEventId: record.authEventId },
+      record.scope,
+      record.publicClient,
+    );
     this.put(`rt:${token}`, {
       ...record,
       rotatedAtMs: now,
@@ -183,7 +203,7 @@ export class Grants {
   }
 
   clientCredentials(clientId: string, scope: string, tenantId: string): TokenPair {
-    const access = this.mintAccess(clientId, `app:${clientId}`, scope, tenantId);
+    const access = this.mintAccess({ clientId, userId: `app:${clientId}` }, scope, tenantId);
     return { access_token: access, expires_in: ACCESS_TOKEN_TTL_MS / 1000, token_type: 'Bearer', scope };
   }
 
@@ -203,12 +223,35 @@ export class Grants {
     return this.links.list(clientId, userId);
   }
 
+  allConnections(clientId: string, userId?: string): Connection[] {
+    return this.links.forApp(clientId).filter((c) => !userId || c.userId === userId);
+  }
+
   deleteConnection(clientId: string, userId: string, id: string): boolean {
     return this.links.remove(clientId, userId, id);
   }
 
-  private issue(clientId: string, userId: string, scope: string, publicClient: boolean): TokenPair {
-    const access = this.mintAccess(clientId, userId, scope);
+  /** What a user's "Disconnect" of one organisation in Xero does: every connection to it goes. */
+  dropTenant(clientId: string, tenantId: string): number {
+    return this.links.removeTenant(clientId, tenantId);
+  }
+
+  /** Every access token of the app (or of one user) expires now, as if 30 minutes had passed. */
+  expireAccessTokens(clientId: string, userId?: string): number {
+    let expired = 0;
+    for (const [key, value] of this.store.identity.entries()) {
+      const token = value as unknown as AccessToken;
+      if (token.kind !== 'access' || token.clientId !== clientId) continue;
+      if (userId && token.userId !== userId) continue;
+      this.put(key, { ...token, expiresMs: Math.min(token.expiresMs, this.now()) });
+      expired += 1;
+    }
+    return expired;
+  }
+
+  private issue(grant: GrantOwner, scope: string, publicClient: boolean): TokenPair {
+    const { clientId, userId } = grant;
+    const access = this.mintAccess(grant, scope);
     const pair: TokenPair = {
       access_token: access,
       expires_in: ACCESS_TOKEN_TTL_MS / 1000,
@@ -221,6 +264,7 @@ export class Grants {
         kind: 'refresh',
         clientId,
         userId,
+        authEventId: grant.authEventId,
         scope,
         publicClient,
         lastUsedMs: this.now(),
@@ -231,8 +275,12 @@ export class Grants {
     return pair;
   }
 
-  /** Xero's access tokens are JWTs; this one is HS256-signed and also recorded for look-up. */
-  private mintAccess(clientId: string, userId: string, scope: string, customTenantId?: string): string {
+  /**
+   * Xero's access tokens are JWTs carrying the consent's `authentication_event_id` (reference §4);
+   * this one is HS256-signed and also recorded for look-up.
+   */
+  private mintAccess(grant: GrantOwner, scope: string, customTenantId?: string): string {
+    const { clientId, userId, authEventId } = grant;
     const now = this.now();
     const payload = {
       iss: this.issuer(),
@@ -243,6 +291,7 @@ export class Grants {
       sub: userId,
       xero_userid: userId,
       jti: randomUUID(),
+      ...(authEventId ? { authentication_event_id: authEventId } : {}),
       scope: scope.split(/\s+/).filter(Boolean),
     };
     const unsigned = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(payload))}`;
@@ -253,6 +302,7 @@ export class Grants {
       userId,
       scope,
       expiresMs: now + ACCESS_TOKEN_TTL_MS,
+      authEventId,
       customTenantId,
     };
     this.put(`at:${token}`, record);

@@ -6,6 +6,7 @@ import { formBody } from '../http/messages';
 import type { Store } from '../store';
 import { consentPage } from './consentPage';
 import type { Grants } from './grants';
+import { appScopes, scopesNotAllowed } from './scopes';
 import { toUtcStamp } from '../domain/xeroDates';
 
 export interface IdentityDeps {
@@ -16,6 +17,8 @@ export interface IdentityDeps {
   redirectUris: string[];
   origin: () => string;
   appName: string;
+  /** The app predates 2 March 2026 and may still ask for the broad scopes. */
+  legacyScopes: boolean;
 }
 
 type Params = URLSearchParams;
@@ -66,6 +69,17 @@ export function authorize(deps: IdentityDeps, req: HttpRequest): HttpReply {
     );
   }
   const scope = params.get('scope') ?? '';
+  // A scope the app may not have ends the flow at once, before any consent (reference §4 Scopes).
+  const refused = scopesNotAllowed(scope, deps.legacyScopes);
+  if (refused.length > 0) {
+    return redirect(
+      withQuery(redirectUri, {
+        error: 'unauthorized_client',
+        error_description: `Invalid scope for client: ${refused.join(' ')}`,
+        state,
+      }),
+    );
+  }
   const known = organisations(deps);
   const auto = params.get('auto_consent');
   const chosen =
@@ -89,6 +103,8 @@ export function authorize(deps: IdentityDeps, req: HttpRequest): HttpReply {
     if (state) hidden.state = state;
     const nonce = params.get('nonce');
     if (nonce) hidden.nonce = nonce;
+    const user = params.get('user');
+    if (user) hidden.user = user;
     if (challenge) Object.assign(hidden, { code_challenge: challenge, code_challenge_method: 'S256' });
     const error = chosen ? 'Choose at least one organisation you know.' : undefined;
     return {
@@ -103,6 +119,8 @@ export function authorize(deps: IdentityDeps, req: HttpRequest): HttpReply {
     codeChallenge: challenge,
     nonce: params.get('nonce') ?? undefined,
     tenantIds: chosen,
+    // Emulator only: which Xero user signs in, so tests can consent as a second user.
+    userId: params.get('user') ?? undefined,
   });
   return redirect(withQuery(redirectUri, { code, scope, state }));
 }
@@ -146,6 +164,9 @@ export function token(deps: IdentityDeps, req: HttpRequest): HttpReply {
     if (!client.secretOk) return tokenError('invalid_client', 'client_credentials needs the client secret.');
     const tenantId = deps.store.tenantIds()[0];
     const scope = form.get('scope') ?? form.get('scopes') ?? '';
+    const refused = scopesNotAllowed(scope, deps.legacyScopes);
+    if (refused.length > 0)
+      return tokenError('unauthorized_client', `Invalid scope for client: ${refused.join(' ')}`);
     return { status: 200, body: deps.grants.clientCredentials(client.clientId, scope, tenantId) };
   } else {
     return tokenError('unsupported_grant_type', `grant_type '${grant ?? ''}' is not supported.`);
@@ -179,15 +200,7 @@ export function openIdConfiguration(deps: IdentityDeps): HttpReply {
       grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
       code_challenge_methods_supported: ['S256'],
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      scopes_supported: [
-        'openid',
-        'profile',
-        'email',
-        'offline_access',
-        'accounting.transactions',
-        'accounting.contacts',
-        'accounting.settings',
-      ],
+      scopes_supported: appScopes(deps.legacyScopes),
     },
   };
 }

@@ -1,7 +1,12 @@
 // Fault injection for resilience tests: answer the next N matching calls with a 5xx, hang them
-// (a timeout for the client), drop the connection, or slow them down; plus a latency for every call.
+// (a timeout for the client), drop the connection, do the work and lose the answer, or slow them
+// down; plus a latency for every call.
 
-export type FaultKind = 'status' | 'hang' | 'drop' | 'slow';
+/**
+ * `drop` closes the connection before the call is handled; `lose` handles it (a document is
+ * created) and then closes the connection, so the client never learns the outcome.
+ */
+export type FaultKind = 'status' | 'hang' | 'drop' | 'lose' | 'slow';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -9,6 +14,12 @@ export interface FaultRule {
   count?: number;
   /** For `status`: the HTTP status (default 503). */
   status?: number;
+  /**
+   * For `status`: an internal error of the Accounting API, answered after the Idempotency-Key is
+   * read, so Xero keeps it under the key and replays it (reference §3.3). Otherwise the status
+   * comes from in front of the API (a gateway's 503) and no key is touched.
+   */
+  cached?: boolean;
   /** For `slow`: the extra delay in ms. */
   ms?: number;
   /** A regular expression tested against the request path; default: every Accounting API call. */
@@ -46,9 +57,18 @@ export class Faults {
     return this.rules.map(({ matcher: _m, ...rule }) => rule);
   }
 
-  /** Takes one use of the first matching rule of the given kinds. */
-  take(path: string, kinds: FaultKind[]): FaultRule | undefined {
-    const rule = this.rules.find((r) => kinds.includes(r.kind) && r.remaining > 0 && r.matcher.test(path));
+  /**
+   * Takes one use of the first matching rule of the given kinds; `cached` picks the status faults
+   * answered inside the Accounting API (true) or in front of it (false).
+   */
+  take(path: string, kinds: FaultKind[], cached?: boolean): FaultRule | undefined {
+    const rule = this.rules.find(
+      (r) =>
+        kinds.includes(r.kind) &&
+        r.remaining > 0 &&
+        r.matcher.test(path) &&
+        (cached === undefined || r.kind !== 'status' || Boolean(r.cached) === cached),
+    );
     if (!rule) return undefined;
     rule.remaining -= 1;
     this.rules = this.rules.filter((r) => r.remaining > 0);

@@ -121,7 +121,7 @@ export function buildDocument(
     common: {
       Type: type,
       ContactID: contact.contactId as string,
-      Reference: input.Reference === undefined ? existing?.Reference : String(input.Reference),
+      Reference: referenceOf(type, input.Reference, existing?.Reference),
       Date: date,
       DueDate: dueDate,
       LineAmountTypes: amountType,
@@ -133,6 +133,16 @@ export function buildDocument(
       ...totals,
     },
   };
+}
+
+/**
+ * `Reference` exists on sales documents only: the spec says "ACCREC only" on invoices and
+ * "ACCRECCREDIT only" on credit notes, and its ACCPAYCREDIT example sends one and gets back "".
+ * A bill's "Reference" in Xero's screens is its InvoiceNumber (reference §3.7).
+ */
+function referenceOf(type: DocumentType, given: unknown, kept: string | undefined): string | undefined {
+  if (type === 'ACCPAY' || type === 'ACCPAYCREDIT') return undefined;
+  return given === undefined ? kept : String(given);
 }
 
 function defaultThemeId(ctx: OrgContext): string | undefined {

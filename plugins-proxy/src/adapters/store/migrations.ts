@@ -104,6 +104,24 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX ephemeral_expiry ON ephemeral (org_id, expires_at)',
     ],
   },
+  {
+    version: 3,
+    name: 'send ledger (first send of a key, its generation, the last answer) and email claims',
+    statements: [
+      'ALTER TABLE idempotency ADD COLUMN sent_at BIGINT',
+      'ALTER TABLE idempotency ADD COLUMN key_generation INTEGER',
+      'ALTER TABLE idempotency ADD COLUMN last_answer TEXT',
+      `CREATE TABLE email_claims (
+        org_id TEXT NOT NULL,
+        sync_row_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL CHECK (outcome IN ('requested', 'sent', 'refused')),
+        claimed_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (org_id, sync_row_id)
+      )`,
+    ],
+  },
 ];
 
 export const APPLIED_MIGRATIONS = 'SELECT version FROM schema_migrations';

@@ -43,6 +43,9 @@ export function toIdempotency(row: Row): IdempotencyRecord {
     xeroDocumentId: strOrNull(row.xero_document_id),
     xeroNumber: strOrNull(row.xero_number),
     phase: row.phase as IdempotencyRecord['phase'],
+    sentAt: numOrNull(row.sent_at),
+    generation: numOrNull(row.key_generation),
+    lastAnswer: strOrNull(row.last_answer) as IdempotencyRecord['lastAnswer'],
     updatedAt: num(row.updated_at),
   };
 }

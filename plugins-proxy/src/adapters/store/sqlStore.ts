@@ -4,6 +4,7 @@
  */
 import { toIdempotency, toToken } from './rows';
 import { orgSql, type SqlDialect } from './sqlDialect';
+import { sqlEmailClaims } from './sqlEmailClaims';
 import { sqlJobLedger } from './sqlJobs';
 import type { IdempotencyRecord, NewToken, PutTokenResult, Store } from './store';
 
@@ -17,12 +18,15 @@ export function sqlStore(db: SqlDialect, orgId: string): Store {
     async recordIdempotency(record: Omit<IdempotencyRecord, 'updatedAt'>, now: number) {
       await sql.changes(
         `INSERT INTO idempotency (org_id, sync_row_id, tenant_id, idempotency_key, xero_document_id,
-           xero_number, phase, created_at, updated_at)
-         VALUES (:org, :row, :tenant, :key, :doc, :number, :phase, :now, :now)
+           xero_number, phase, sent_at, key_generation, last_answer, created_at, updated_at)
+         VALUES (:org, :row, :tenant, :key, :doc, :number, :phase, :sentAt, :generation, :answer, :now, :now)
          ON CONFLICT (org_id, sync_row_id) DO UPDATE SET tenant_id = excluded.tenant_id,
            idempotency_key = excluded.idempotency_key,
            xero_document_id = COALESCE(excluded.xero_document_id, idempotency.xero_document_id),
            xero_number = COALESCE(excluded.xero_number, idempotency.xero_number),
+           sent_at = COALESCE(excluded.sent_at, idempotency.sent_at),
+           key_generation = COALESCE(excluded.key_generation, idempotency.key_generation),
+           last_answer = excluded.last_answer,
            phase = excluded.phase, updated_at = excluded.updated_at`,
         {
           row: record.syncRowId,
@@ -31,10 +35,23 @@ export function sqlStore(db: SqlDialect, orgId: string): Store {
           doc: record.xeroDocumentId,
           number: record.xeroNumber,
           phase: record.phase,
+          sentAt: record.sentAt ?? null,
+          generation: record.generation ?? null,
+          answer: record.lastAnswer ?? null,
           now,
         },
       );
     },
+
+    async recordSendAnswer(syncRowId, answer, now) {
+      await sql.changes(
+        `UPDATE idempotency SET last_answer = :answer, updated_at = :now
+         WHERE org_id = :org AND sync_row_id = :row`,
+        { row: syncRowId, answer, now },
+      );
+    },
+
+    ...sqlEmailClaims(sql),
 
     async getIdempotency(syncRowId: string) {
       const row = await sql.first('SELECT * FROM idempotency WHERE org_id = :org AND sync_row_id = :row', {

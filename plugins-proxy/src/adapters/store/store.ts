@@ -61,6 +61,13 @@ export interface ListJobsOptions {
 
 export type IdempotencyPhase = 'sent' | 'confirmed';
 
+/**
+ * What the last send under the current key got back: `error` (an error answer Xero keeps under the
+ * key and would replay), `none` (no answer: it may have reached Xero) or `refused` (answered without
+ * being processed, e.g. a 429).
+ */
+export type SendAnswer = 'error' | 'none' | 'refused';
+
 export interface IdempotencyRecord {
   /** The stl_synchistory id the Xero document was sent for. */
   readonly syncRowId: string;
@@ -69,8 +76,16 @@ export interface IdempotencyRecord {
   readonly xeroDocumentId: string | null;
   readonly xeroNumber: string | null;
   readonly phase: IdempotencyPhase;
+  /** When `idempotencyKey` was first sent (Xero keeps a key 6 minutes from then); kept when omitted. */
+  readonly sentAt?: number | null;
+  /** Which key of the row this is (1, 2, …): a new one after Xero's window or a kept error; kept when omitted. */
+  readonly generation?: number | null;
+  readonly lastAnswer?: SendAnswer | null;
   readonly updatedAt: number;
 }
+
+/** An email Xero was asked to send for a sync row: `refused` means Xero answered and sent nothing. */
+export type EmailOutcome = 'requested' | 'sent' | 'refused';
 
 export interface StoredToken {
   readonly connectionId: string;
@@ -123,6 +138,16 @@ export interface Store {
   /** Inserts or updates the record for its sync row. */
   recordIdempotency(record: Omit<IdempotencyRecord, 'updatedAt'>, now: number): Promise<void>;
   getIdempotency(syncRowId: string): Promise<IdempotencyRecord | null>;
+  /** Notes what the last send of the row's current key got back (no-op when the row has no record). */
+  recordSendAnswer(syncRowId: string, answer: SendAnswer, now: number): Promise<void>;
+
+  /**
+   * Records, before Xero is asked, that the row's email is being sent. True for the first claimer,
+   * or again after a `refused` outcome; false once it was requested or sent, so it is never sent twice.
+   */
+  claimEmail(syncRowId: string, tenantId: string, now: number): Promise<boolean>;
+  recordEmailOutcome(syncRowId: string, outcome: EmailOutcome, now: number): Promise<void>;
+  getEmailOutcome(syncRowId: string): Promise<EmailOutcome | null>;
 
   getToken(connectionId: string): Promise<StoredToken | null>;
   /**

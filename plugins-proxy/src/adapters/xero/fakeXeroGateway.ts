@@ -65,6 +65,14 @@ function ok<T>(body: T, status = 200): XeroResult<T> {
   return { body, status, headers: {} };
 }
 
+/** `Field=="value"` terms joined by OR (what the relay's look-ups send); undefined for no filter. */
+function whereEquals(where: string | undefined): [string, string][] | undefined {
+  if (!where) return undefined;
+  return [...where.matchAll(/(Reference|InvoiceNumber)=="((?:[^"\\]|\\.)*)"/g)].map(
+    (m) => [m[1], m[2].replace(/\\(.)/g, '$1')] as [string, string],
+  );
+}
+
 function validation(message: string): XeroError {
   return new XeroError({ kind: 'validation', status: 400, messages: [message], retryable: false });
 }
@@ -74,9 +82,14 @@ export class FakeXeroGateway implements XeroGateway {
   private readonly ledgers = new Map<string, Ledger>();
   private readonly replays = new Map<string, unknown>();
   private readonly failures = new Map<string, XeroError[]>();
+  /** Ids of the documents created through this gateway: what createdByMyApp=true lists. */
+  private readonly mine = new Set<string>();
   private numberSeed = 0;
 
-  constructor(private readonly reference: FakeXeroReferenceData = {}) {}
+  constructor(
+    private readonly reference: FakeXeroReferenceData = {},
+    private readonly now: () => number = Date.now,
+  ) {}
 
   ledger(connectionId: string): Ledger {
     let ledger = this.ledgers.get(connectionId);
@@ -108,13 +121,15 @@ export class FakeXeroGateway implements XeroGateway {
 
   async getInvoices(connectionId: string, q: InvoiceQuery) {
     this.enter(connectionId, 'getInvoices');
-    const reference = /^Reference=="(.*)"$/.exec(q.where ?? '')?.[1];
+    const terms = whereEquals(q.where);
     const invoices = this.ledger(connectionId).invoices.filter(
       (i) =>
         (!q.ids?.length || q.ids.includes(String(i.invoiceID))) &&
         (!q.invoiceNumbers?.length || q.invoiceNumbers.includes(String(i.invoiceNumber))) &&
         (!q.statuses?.length || q.statuses.includes(String(i.status))) &&
-        (reference === undefined || i.reference === reference),
+        (!q.createdByMyApp || this.mine.has(String(i.invoiceID))) &&
+        (!terms ||
+          terms.some(([field, value]) => (field === 'Reference' ? i.reference : i.invoiceNumber) === value)),
     );
     return ok({ invoices });
   }
@@ -140,15 +155,50 @@ export class FakeXeroGateway implements XeroGateway {
     const creditNotes = sdk<CreditNote[]>(models);
     return this.write(connectionId, 'createCreditNotes', write, () => ({
       creditNotes: creditNotes.map((c) => {
+        // PUT only creates (reference §3.7): an existing id is an element error, not an update.
+        if (
+          c.creditNoteID &&
+          this.ledger(connectionId).creditNotes.some((n) => n.creditNoteID === c.creditNoteID)
+        )
+          return { ...c, hasErrors: true, validationErrors: [{ message: 'Credit note already exists' }] };
         const created = {
           ...c,
           creditNoteID: randomUUID(),
           creditNoteNumber: c.creditNoteNumber ?? this.nextNumber('CN'),
+          updatedDateUTC: new Date(this.now()),
         };
         this.ledger(connectionId).creditNotes.push(created);
+        this.mine.add(created.creditNoteID);
         return created;
       }),
     }));
+  }
+
+  async updateCreditNote(
+    connectionId: string,
+    creditNoteId: string,
+    model: XeroCreditNoteModel,
+    write: WriteOptions,
+  ) {
+    const changes = sdk<CreditNote>(model);
+    return this.write(connectionId, 'updateCreditNote', write, () => {
+      const notes = this.ledger(connectionId).creditNotes;
+      const index = notes.findIndex((n) => n.creditNoteID === creditNoteId);
+      if (index < 0)
+        throw new XeroError({
+          kind: 'notFound',
+          status: 404,
+          messages: ['Credit note not found'],
+          retryable: false,
+        });
+      notes[index] = {
+        ...notes[index],
+        ...changes,
+        creditNoteID: creditNoteId,
+        updatedDateUTC: new Date(this.now()),
+      };
+      return { creditNotes: [notes[index]] };
+    });
   }
 
   async getCreditNotes(connectionId: string, _q: PagedQuery) {
@@ -264,8 +314,10 @@ export class FakeXeroGateway implements XeroGateway {
       ...invoice,
       invoiceID: randomUUID(),
       invoiceNumber: invoice.invoiceNumber ?? this.nextNumber('INV'),
+      updatedDateUTC: new Date(this.now()),
     };
     ledger.invoices.push(created);
+    this.mine.add(String(created.invoiceID));
     return created;
   }
 

@@ -60,6 +60,8 @@ export interface InvoiceQuery {
   statuses?: string[];
   searchTerm?: string;
   modifiedSince?: Date;
+  /** Only invoices this app created (spec GET /Invoices `createdByMyApp`). */
+  createdByMyApp?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -100,6 +102,13 @@ export interface XeroGateway {
     creditNotes: XeroCreditNoteModel[],
     options: WriteOptions,
   ): Promise<XeroResult<CreditNotes>>;
+  /** POST /CreditNotes/{id}: Xero's PUT only creates (reference §3.7). */
+  updateCreditNote(
+    connectionId: string,
+    creditNoteId: string,
+    creditNote: XeroCreditNoteModel,
+    options: WriteOptions,
+  ): Promise<XeroResult<CreditNotes>>;
   getCreditNotes(connectionId: string, query: PagedQuery): Promise<XeroResult<CreditNotes>>;
   getPayments(connectionId: string, query: PagedQuery): Promise<XeroResult<Payments>>;
   getContacts(connectionId: string, query: ContactQuery): Promise<XeroResult<Contacts>>;
@@ -122,6 +131,30 @@ export interface XeroGateway {
     query?: { includeArchived?: boolean },
   ): Promise<XeroResult<TrackingCategories>>;
   getOrganisation(connectionId: string): Promise<XeroResult<Organisation | undefined>>;
+}
+
+/** OR'd terms per `where`: a short URL, and no filter long enough for Xero to time out on. */
+const MAX_WHERE_TERMS = 10;
+const MAX_WHERE_CHARS = 1000;
+
+/**
+ * `where` filters of at most 10 OR'd terms and about 1,000 characters each (reference §3.4:
+ * explicit lists such as IDs or InvoiceNumbers are faster where Xero has them; where it has none,
+ * long OR chains are cut into several calls).
+ */
+export function orFilters(terms: readonly string[]): string[] {
+  const filters: string[] = [];
+  let current: string[] = [];
+  for (const term of [...new Set(terms)]) {
+    const length = current.join(' OR ').length + term.length + 4;
+    if (current.length && (current.length >= MAX_WHERE_TERMS || length > MAX_WHERE_CHARS)) {
+      filters.push(current.join(' OR '));
+      current = [];
+    }
+    current.push(term);
+  }
+  if (current.length) filters.push(current.join(' OR '));
+  return filters;
 }
 
 /** A string literal for Xero's `where` syntax: `"` and `\` escaped. */

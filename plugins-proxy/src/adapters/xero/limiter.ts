@@ -9,20 +9,30 @@ import { SlidingWindow } from './slidingWindow';
 export interface XeroLimits {
   maxConcurrent: number;
   perMinute: number;
+  /**
+   * Calls a day per organisation by the app's Xero tier (Starter 1,000; Core and above 5,000); a
+   * guard until Xero's X-DayLimit-Remaining says how many are left, which then counts instead.
+   */
   perDay: number;
   appPerMinute: number;
   /** Length of a "minute"; benchmarks scale it down. */
   minuteMs: number;
   dayMs: number;
+  /** Once the day's calls are spent and Xero names no reset time, one call probes this often. */
+  dayProbeMs: number;
+  /** A 429 for the concurrent limit (no Retry-After) waits this long: a call in flight ends soon. */
+  concurrencyBackoffMs: number;
 }
 
 export const XERO_LIMITS: XeroLimits = {
   maxConcurrent: 5,
   perMinute: 60,
-  perDay: 5000,
+  perDay: 1000,
   appPerMinute: 10_000,
   minuteMs: 60_000,
   dayMs: 86_400_000,
+  dayProbeMs: 15 * 60_000,
+  concurrencyBackoffMs: 1000,
 };
 
 export interface CallOutcome {
@@ -58,6 +68,7 @@ interface TenantState {
   minute: SlidingWindow;
   dayStart: number;
   dayCount: number;
+  lastGrantAt: number;
   pausedUntil: number;
   remoteMinute?: RemoteBudget;
   remoteDay?: RemoteBudget;
@@ -77,6 +88,9 @@ export class XeroRateLimiter {
   private readonly tenants = new Map<string, TenantState>();
   private readonly appMinute: SlidingWindow;
   private appRemote?: RemoteBudget;
+  /** A 429 for the app-wide minute limit pauses every tenant of the app. */
+  private appPausedUntil = 0;
+  private readonly dayLimits = new Map<string, number>();
 
   constructor(options: XeroRateLimiterOptions = {}) {
     this.limits = { ...XERO_LIMITS, ...options.limits };
@@ -108,6 +122,11 @@ export class XeroRateLimiter {
       permit.release(outcomeOf({ error }));
       throw error;
     }
+  }
+
+  /** This organisation's daily limit, when it differs from the app's tier (`perDay`). */
+  setDayLimit(tenantId: string, perDay: number): void {
+    this.dayLimits.set(tenantId, perDay);
   }
 
   /** Stop granting slots to this tenant for `ms` (a 429's Retry-After). */
@@ -154,6 +173,7 @@ export class XeroRateLimiter {
         minute: new SlidingWindow(this.limits.minuteMs),
         dayStart: this.clock.now(),
         dayCount: 0,
+        lastGrantAt: 0,
         pausedUntil: 0,
         queue: [],
       };
@@ -165,7 +185,8 @@ export class XeroRateLimiter {
   /** 0 when a call may start now, Infinity when only a release can free a slot, else ms to wait. */
   private delayFor(state: TenantState, now: number): number {
     const { limits } = this;
-    if (now < state.pausedUntil) return state.pausedUntil - now;
+    const paused = Math.max(state.pausedUntil, this.appPausedUntil);
+    if (now < paused) return paused - now;
     if (state.active >= limits.maxConcurrent) return Infinity;
     if (now - state.dayStart >= limits.dayMs) {
       state.dayStart = now;
@@ -173,13 +194,30 @@ export class XeroRateLimiter {
     }
     const waits = [
       state.minute.waitFor(limits.perMinute, now),
-      state.dayCount >= limits.perDay ? state.dayStart + limits.dayMs - now : 0,
+      this.localDayWait(state, now),
       this.appMinute.waitFor(limits.appPerMinute, now),
       remoteWait(state.remoteMinute, now),
       remoteWait(state.remoteDay, now),
       remoteWait(this.appRemote, now),
     ];
     return Math.max(...waits);
+  }
+
+  /**
+   * Our own count of the day's calls stands in for Xero's only until X-DayLimit-Remaining is known;
+   * once it is spent, a call goes out every dayProbeMs to learn when Xero's window resets.
+   */
+  private localDayWait(state: TenantState, now: number): number {
+    if (state.remoteDay) return 0;
+    const perDay = this.dayLimits.get(this.tenantOf(state)) ?? this.limits.perDay;
+    if (state.dayCount < perDay) return 0;
+    const probeAt = Math.min(state.dayStart + this.limits.dayMs, state.lastGrantAt + this.limits.dayProbeMs);
+    return Math.max(0, probeAt - now);
+  }
+
+  private tenantOf(state: TenantState): string {
+    for (const [tenantId, s] of this.tenants) if (s === state) return tenantId;
+    return '';
   }
 
   private pump(state: TenantState): void {
@@ -199,6 +237,7 @@ export class XeroRateLimiter {
     state.active++;
     state.minute.record(now);
     state.dayCount++;
+    state.lastGrantAt = now;
     this.appMinute.record(now);
     for (const remote of [state.remoteMinute, state.remoteDay, this.appRemote])
       if (remote) remote.remaining--;
@@ -223,13 +262,17 @@ export class XeroRateLimiter {
         ? { remaining: value, resetAt: now + windowMs }
         : undefined;
     };
-    const { minuteMs, dayMs } = this.limits;
+    const { minuteMs, dayProbeMs } = this.limits;
     state.remoteMinute = read('x-minlimit-remaining', minuteMs) ?? state.remoteMinute;
-    state.remoteDay = read('x-daylimit-remaining', dayMs) ?? state.remoteDay;
+    // A spent day is probed again after dayProbeMs, not a whole day later: Xero's window is fixed
+    // per tenant and may reset much sooner.
+    state.remoteDay = read('x-daylimit-remaining', dayProbeMs) ?? state.remoteDay;
     this.appRemote = read('x-appminlimit-remaining', minuteMs) ?? this.appRemote;
     if (outcome.status === 429) {
-      const pauseMs = outcome.retryAfterMs ?? minuteMs;
-      state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
+      const problem = (headers['x-rate-limit-problem'] ?? '').toLowerCase();
+      const pauseMs = outcome.retryAfterMs ?? this.pauseWithoutRetryAfter(problem);
+      if (problem.startsWith('app')) this.pauseApp(now + pauseMs);
+      else state.pausedUntil = Math.max(state.pausedUntil, now + pauseMs);
       // Xero's Retry-After names the moment the exhausted limit frees up; a spent-budget header
       // on the same answer must not stretch that wait to a whole window.
       if (outcome.retryAfterMs !== undefined) {
@@ -238,6 +281,19 @@ export class XeroRateLimiter {
           if (remote) remote.resetAt = Math.min(remote.resetAt, resetAt);
       }
     }
+  }
+
+  /** Xero sends Retry-After for the minute and day limits only (reference §3.1). */
+  private pauseWithoutRetryAfter(problem: string): number {
+    if (problem.startsWith('concurren')) return this.limits.concurrencyBackoffMs;
+    if (problem === 'day') return this.limits.dayProbeMs;
+    return this.limits.minuteMs;
+  }
+
+  private pauseApp(until: number): void {
+    this.appPausedUntil = Math.max(this.appPausedUntil, until);
+    for (const state of this.tenants.values())
+      if (state.queue.length) this.wakeAt(state, this.appPausedUntil);
   }
 
   private wakeAt(state: TenantState, at: number): void {

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store';
 import { systemClock, sleep, type Clock } from './clock';
+import { XeroError } from './errors';
 import { XeroRateLimiter, type CallOutcome, type Permit, type XeroLimits } from './limiter';
 
 /** Longer than the gateway's 30 s call timeout, so only a dead process's slot expires. */
@@ -15,18 +16,26 @@ export interface SharedXeroRateLimiterOptions {
   store: Store;
   limits?: Partial<XeroLimits>;
   clock?: Clock;
+  /**
+   * Longest shared pause a call sits through (default 60 s, as the gateway's); a longer one (a
+   * spent day) rejects with a retryable rate-limit error, so the job is rescheduled and no worker
+   * sleeps for hours.
+   */
+  maxWaitMs?: number;
 }
 
 export class SharedXeroRateLimiter extends XeroRateLimiter {
   private readonly store: Store;
   private readonly sharedClock: Clock;
   private readonly owner = randomBytes(6).toString('hex');
+  private readonly maxWaitMs: number;
   private calls = 0;
 
   constructor(options: SharedXeroRateLimiterOptions) {
     super({ limits: options.limits, clock: options.clock });
     this.store = options.store;
     this.sharedClock = options.clock ?? systemClock;
+    this.maxWaitMs = options.maxWaitMs ?? 60_000;
   }
 
   override async acquire(tenantId: string): Promise<Permit> {
@@ -62,7 +71,14 @@ export class SharedXeroRateLimiter extends XeroRateLimiter {
     try {
       if (outcome?.status === 429) {
         const until = now + (outcome.retryAfterMs ?? this.limits.minuteMs);
-        await this.store.setCursor(pauseName(tenantId), String(until), now, tenantId);
+        // The app-wide minute limit is every tenant's: one pause for all of them.
+        const app = (outcome.headers?.['x-rate-limit-problem'] ?? '').toLowerCase().startsWith('app');
+        await this.store.setCursor(
+          app ? APP_PAUSE : pauseName(tenantId),
+          String(until),
+          now,
+          app ? '' : tenantId,
+        );
       }
     } finally {
       await this.store.unlock(slot, owner);
@@ -71,9 +87,24 @@ export class SharedXeroRateLimiter extends XeroRateLimiter {
 
   private async waitOutSharedPause(tenantId: string): Promise<void> {
     for (;;) {
-      const until = Number((await this.store.getCursor(pauseName(tenantId))) ?? 0);
+      const until = Math.max(
+        Number((await this.store.getCursor(pauseName(tenantId))) ?? 0),
+        Number((await this.store.getCursor(APP_PAUSE)) ?? 0),
+      );
       const wait = until - this.sharedClock.now();
       if (!(wait > 0)) return;
+      if (wait > this.maxWaitMs) {
+        throw new XeroError({
+          kind: 'rateLimit',
+          status: 429,
+          messages: [
+            `Xero's rate limit is spent (another relay was told so); try again in ${Math.ceil(wait / 1000)} s`,
+          ],
+          retryable: true,
+          retryAfterMs: wait,
+          problem: 'shared',
+        });
+      }
       await sleep(this.sharedClock, wait);
     }
   }
@@ -104,6 +135,8 @@ export class SharedXeroRateLimiter extends XeroRateLimiter {
     }
   }
 }
+
+const APP_PAUSE = 'xero-app-paused-until';
 
 function pauseName(tenantId: string): string {
   return `xero-paused-until:${tenantId}`;

@@ -2,7 +2,7 @@
  * XeroGateway over the official xero-node SDK: each method is one AccountingApi call, with
  * summarizeErrors=false and unitdp=4 where the API takes them; xeroCallRunner.ts runs it.
  */
-import type { Contact, CreditNote, Invoice, Item } from 'xero-node';
+import type { Contact, CreditNote, Invoice, Item, Items } from 'xero-node';
 import type {
   XeroContactModel,
   XeroCreditNoteModel,
@@ -15,6 +15,7 @@ import {
   ContactQuery,
   InvoiceQuery,
   MAX_IDEMPOTENCY_KEY_LENGTH,
+  orFilters,
   PagedQuery,
   whereString,
   WriteOptions,
@@ -23,7 +24,7 @@ import {
   XeroResult,
 } from './gateway';
 import { XeroRateLimiter } from './limiter';
-import { Invoke, SdkAnswer, XeroCallRunner } from './xeroCallRunner';
+import { AccessRecovery, Invoke, SdkAnswer, XeroCallRunner } from './xeroCallRunner';
 import { installXeroNodeAxiosFixes } from './xeroNodeAxios';
 
 export const XERO_API_BASE_PATH = 'https://api.xero.com/api.xro/2.0';
@@ -42,6 +43,8 @@ export interface XeroNodeGatewayOptions {
    * retryAfterMs, so the job queue reschedules instead of a worker blocking.
    */
   maxRateLimitWaitMs?: number;
+  /** One refresh after a 401, and what a 403 means; without it a refusal is thrown as it is. */
+  recovery?: AccessRecovery;
 }
 
 const UNITDP = 4;
@@ -60,6 +63,7 @@ export class XeroNodeGateway implements XeroGateway {
       maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
       clock: options.clock ?? systemClock,
       onCall: options.onCall,
+      recovery: options.recovery,
     });
   }
 
@@ -99,7 +103,7 @@ export class XeroNodeGateway implements XeroGateway {
         nonEmpty(q.statuses),
         q.page,
         undefined,
-        undefined,
+        q.createdByMyApp,
         UNITDP,
         undefined,
         q.pageSize,
@@ -129,6 +133,19 @@ export class XeroNodeGateway implements XeroGateway {
     const body = { creditNotes: sdk<CreditNote[]>(creditNotes) };
     return this.call(connectionId, 'createCreditNotes', (api, tenant, o) =>
       api.createCreditNotes(tenant, body, SUMMARIZE_ERRORS, UNITDP, key, o),
+    );
+  }
+
+  async updateCreditNote(
+    connectionId: string,
+    creditNoteId: string,
+    creditNote: XeroCreditNoteModel,
+    write: WriteOptions,
+  ) {
+    const key = checkedKey(write);
+    const body = { creditNotes: [sdk<CreditNote>(creditNote)] };
+    return this.call(connectionId, 'updateCreditNote', (api, tenant, o) =>
+      api.updateCreditNote(tenant, creditNoteId, body, UNITDP, key, o),
     );
   }
 
@@ -171,11 +188,19 @@ export class XeroNodeGateway implements XeroGateway {
     );
   }
 
-  getItems(connectionId: string, q: { codes?: string[] }) {
-    const where = q.codes?.length ? q.codes.map((c) => `Code==${whereString(c)}`).join(' OR ') : undefined;
-    return this.call(connectionId, 'getItems', (api, tenant, o) =>
-      api.getItems(tenant, undefined, where, undefined, UNITDP, o),
-    );
+  /** Items by code: Xero has no code list, so short OR'd `where` filters, one call each. */
+  async getItems(connectionId: string, q: { codes?: string[] }) {
+    const filters = q.codes?.length ? orFilters(q.codes.map((c) => `Code==${whereString(c)}`)) : [undefined];
+    let merged: XeroResult<Items> | undefined;
+    for (const where of filters) {
+      const result = await this.call(connectionId, 'getItems', (api, tenant, o) =>
+        api.getItems(tenant, undefined, where, undefined, UNITDP, o),
+      );
+      merged = merged
+        ? { ...result, body: { items: [...(merged.body.items ?? []), ...(result.body.items ?? [])] } }
+        : result;
+    }
+    return merged!;
   }
 
   async createItems(connectionId: string, items: XeroItemModel[], write: WriteOptions) {

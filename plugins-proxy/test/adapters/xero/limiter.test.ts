@@ -65,14 +65,22 @@ describe('XeroRateLimiter', () => {
     expect(granted).toHaveLength(2);
   });
 
-  it('stops at the daily limit and records X-DayLimit-Remaining', async () => {
-    const { clock, granted, request, limiter } = setup({ perDay: 3, maxConcurrent: 100, dayMs: 10_000 });
+  it('stops at its own daily count until Xero says how many calls are left', async () => {
+    const { clock, granted, request } = setup({ perDay: 3, maxConcurrent: 100, dayMs: 10_000 });
     request('t1', 4);
     await flushPromises();
     expect(granted).toHaveLength(3);
-    granted[0].release({ status: 200, headers: { 'x-daylimit-remaining': '4997' } });
-    expect(limiter.budget('t1').dayRemaining).toBe(4997);
     await clock.advance(10_000);
+    expect(granted).toHaveLength(4);
+  });
+
+  it('counts from X-DayLimit-Remaining once Xero sent it (reference §3.1)', async () => {
+    const { granted, request, limiter } = setup({ perDay: 3, maxConcurrent: 100, dayMs: 10_000 });
+    request('t1', 4);
+    await flushPromises();
+    granted[0].release({ status: 200, headers: { 'x-daylimit-remaining': '4997' } });
+    await flushPromises();
+    expect(limiter.budget('t1').dayRemaining).toBe(4996);
     expect(granted).toHaveLength(4);
   });
 
